@@ -1,0 +1,40 @@
+// Extraction: one article in, its entities and relations out.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "geokg/common/status.h"
+#include "geokg/model.h"
+
+namespace geokg {
+
+struct ExtractorOptions {
+  std::string data_root;                       // holds data/ and schema/; "" = DataRoot()
+  std::vector<std::string> extra_gazetteers;   // user gazetteer files, loaded after ours
+  std::vector<std::string> extra_lexicons;     // user lexicon files (their header names the language)
+};
+
+class Extractor {
+ public:
+  // Loads the gazetteers and lexicons. Fails with the file and line of the first bad entry,
+  // kSchemaMismatch for a data file of another version, kNotFound when no data root is found.
+  static Status Create(const ExtractorOptions& options, std::unique_ptr<Extractor>* out);
+  ~Extractor();
+
+  // Runs the pipeline on one article and fills *doc (which it overwrites). Returns
+  // kInvalidInput when nothing of the article is left to read (empty, or all page chrome).
+  // Not thread-safe: use one Extractor per thread.
+  Status Process(const Article& article, Document* doc);
+
+  // True when the French morphological dictionary (Hunspell fr) was found.
+  bool has_french_morphology() const;
+
+ private:
+  Extractor();
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace geokg

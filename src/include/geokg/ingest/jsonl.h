@@ -1,0 +1,22 @@
+// The JSON Lines that geokg writes: triples (../shared/eval/README.md section 2, with
+// provenance, CAMEO code, modality and date) and entities (section 5).
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "geokg/model.h"
+
+namespace geokg {
+
+// One triple of `doc` as a JSON object. `t` must belong to `doc`.
+nlohmann::json TripleJson(const Document& doc, const Triple& t);
+
+// The triples of `doc`, one object per distinct (subject, relation, object, negated): the
+// first statement gives the fields, later ones are listed under "also" with their
+// sentence, span and mentions, and "evidence_count" counts them all.
+std::vector<nlohmann::json> TriplesJson(const Document& doc);
+
+// One line per distinct (entity, mention text) of `doc`.
+std::vector<nlohmann::json> EntityJson(const Document& doc);
+
+}  // namespace geokg

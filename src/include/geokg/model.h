@@ -1,0 +1,163 @@
+// The plain structs that travel between the stages of geokg:
+//
+//   Article -> Document{Sentence{Token}} -> Mention -> Entity -> Triple -> store / graph
+//
+// Character offsets are byte offsets into Article::text (UTF-8), so every triple can be
+// traced back to the exact text the user gave.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace geokg {
+
+// One article as read from a file, a JSON line or standard input.
+struct Article {
+  std::string id;      // as given (JSONL "id") or derived from the file name
+  std::string lang;    // "fr", "en" or empty when unknown (then detected)
+  std::string date;    // YYYY-MM-DD or empty
+  std::string title;
+  std::string url;
+  std::string source;
+  std::string text;    // UTF-8, validated by the reader
+  std::string origin;  // where it came from, for messages: "path" or "path:line"
+};
+
+// Kinds of actors. The string forms (EntityTypeName) are what files and exports carry.
+enum class EntityType : uint8_t {
+  kUnknown = 0,
+  kPerson,
+  kState,       // a sovereign state (and its government taken as a whole)
+  kPlace,       // a city, province, region or other location that is not a state
+  kOrg,         // ministries, agencies, companies, parties, media
+  kIgo,         // international organisations (UN, NATO, EU ...)
+  kArmedGroup,  // non-state armed groups
+  kGroup,       // groups of people (rebels, protesters, the coalition ...)
+};
+
+std::string_view EntityTypeName(EntityType t);
+// Returns kUnknown for a name it does not know.
+EntityType EntityTypeFromName(std::string_view name);
+
+// Relation types: the 16 PLOVER event types and the structural types.
+enum class RelationType : uint8_t {
+  kConsult = 0,
+  kRequest,
+  kAgree,
+  kSupport,
+  kCooperate,
+  kAid,
+  kConcede,
+  kRetreat,
+  kAllyOf,
+  kAccuse,
+  kReject,
+  kThreaten,
+  kProtest,
+  kSanction,
+  kCoerce,
+  kAssault,
+  kOpposes,
+  kLeads,
+  kControls,
+  kHoldsRole,
+  kMemberOf,
+  kPartOf,
+  kLocatedIn,
+  kMobilize,
+  kCount,  // not a type: the number of types
+};
+
+// How firmly the text asserts a relation. Ordered from strongest to weakest.
+enum class Modality : uint8_t {
+  kAsserted = 0,  // stated as fact
+  kReported,      // attributed to a source ("selon", "according to", "a indiqué")
+  kIntended,      // a plan, wish or decision not yet carried out ("veut", "plans to")
+  kPossible,      // considered or not excluded ("n'a pas exclu de", "may")
+  kConditional,   // under a condition ("si", "if", conditional mood)
+};
+
+std::string_view ModalityName(Modality m);
+// Returns false when `name` is not a modality name.
+bool ModalityFromName(std::string_view name, Modality* out);
+
+// One word (or punctuation mark) of a sentence.
+struct Token {
+  uint32_t begin = 0;  // byte offsets into Article::text
+  uint32_t end = 0;
+  std::string text;   // as written ("l'" for an elision, "t-il" split as "-t-", "il")
+  std::string lower;  // lower case, apostrophes normalised to '
+  std::string lemma;  // dictionary form, lower case; equals `lower` when unknown
+  bool upper_initial = false;  // starts with an upper-case letter
+  bool is_word = false;        // letters or digits (not punctuation)
+};
+
+struct Sentence {
+  uint32_t begin = 0;  // byte offsets into Article::text
+  uint32_t end = 0;
+  std::vector<Token> tokens;
+};
+
+// A span of tokens that names (or points to) an actor.
+struct Mention {
+  int sentence = -1;
+  int first = 0;  // token range [first, last) within the sentence
+  int last = 0;
+  uint32_t begin = 0;  // byte offsets into Article::text
+  uint32_t end = 0;
+  std::string text;  // the surface text
+  int entity = -1;   // index into Document::entities
+  EntityType type = EntityType::kUnknown;
+  bool pronoun = false;  // resolved from a pronoun or a role noun
+  char gender = 0;       // 'm', 'f' or 0 when unknown (from the determiner)
+  bool plural = false;
+};
+
+// An actor as resolved within one document.
+struct Entity {
+  std::string key;      // stable across articles: "state:RUS", "person:ashton-carter" ...
+  std::string name;     // canonical name (English where the gazetteer has one)
+  EntityType type = EntityType::kUnknown;
+  std::string country;  // ISO 3166 alpha-3 code where known
+  std::vector<std::string> aliases;  // names known for it (gazetteer and text)
+};
+
+// A relation found in the text, with its provenance.
+struct Triple {
+  int subject = -1;  // indices into Document::entities
+  int object = -1;
+  RelationType relation = RelationType::kConsult;
+  std::string cameo;    // CAMEO code ("040", "1211" ...)
+  std::string mode;     // PLOVER mode where the text says it ("phone", "visit", "aerial" ...)
+  std::string role;     // a role title for HOLDS_ROLE ("porte-parole", "defence minister")
+  bool negated = false;
+  Modality modality = Modality::kAsserted;
+  std::string date;     // event date YYYY-MM-DD (the article's date when the text gives none)
+  int sentence = -1;    // index into Document::sentences
+  uint32_t begin = 0;   // the sentence's byte span in Article::text
+  uint32_t end = 0;
+  std::string subject_mention;  // the text of each side as written in that sentence
+  std::string object_mention;
+  std::string trigger;          // the words that expressed the relation
+  float confidence = 1.0f;
+};
+
+// Everything extraction knows about one article.
+struct Document {
+  Article article;
+  std::string lang;  // detected or given
+  std::string date;  // article date: metadata, else dateline, else empty
+  std::vector<Sentence> sentences;
+  std::vector<Mention> mentions;
+  std::vector<Entity> entities;
+  std::vector<Triple> triples;
+
+  std::string_view SentenceText(int i) const {
+    const Sentence& s = sentences[static_cast<size_t>(i)];
+    return std::string_view(article.text).substr(s.begin, s.end - s.begin);
+  }
+};
+
+}  // namespace geokg

@@ -1,0 +1,166 @@
+// Gazetteer files: see docs/GAZETTEER.md for the format.
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+
+#include "geokg/common/text.h"
+#include "geokg/ontology.h"
+#include "nlp_internal.h"
+
+namespace geokg::internal {
+namespace {
+
+std::vector<std::string> SplitOn(std::string_view s, char sep) {
+  std::vector<std::string> out;
+  size_t b = 0;
+  while (b <= s.size()) {
+    size_t e = s.find(sep, b);
+    if (e == std::string_view::npos) e = s.size();
+    std::string_view part = Trim(s.substr(b, e - b));
+    if (!part.empty()) out.emplace_back(part);
+    b = e + 1;
+  }
+  return out;
+}
+
+std::vector<std::string> Columns(const std::string& line) {
+  std::vector<std::string> cols;
+  size_t b = 0;
+  while (true) {
+    size_t e = line.find('\t', b);
+    if (e == std::string::npos) {
+      cols.push_back(line.substr(b));
+      break;
+    }
+    cols.push_back(line.substr(b, e - b));
+    b = e + 1;
+  }
+  return cols;
+}
+
+}  // namespace
+
+void Gazetteer::AddForm(int entry, FormKind kind, const std::string& form) {
+  // Gazetteer forms are tokenised like English text: proper names are written alike in both
+  // languages, and French elisions inside names ("Côte d'Ivoire") stay whole this way.
+  std::vector<std::string> toks = FoldedTokens(form, "en");
+  if (toks.empty()) return;
+  std::string key;
+  for (const std::string& t : toks) {
+    if (!key.empty()) key += ' ';
+    key += t;
+  }
+  std::vector<FormHit>& hits = forms_[key];
+  for (const FormHit& h : hits)
+    if (h.entry == entry && h.kind == kind && h.form == form) return;
+  hits.push_back({entry, kind, form});
+  max_tokens_ = std::max(max_tokens_, static_cast<int>(toks.size()));
+}
+
+Status Gazetteer::LoadFile(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return Status::IoError(path + ": cannot open gazetteer file");
+  std::string line;
+  if (!std::getline(in, line) || line.rfind("#geokg-gazetteer\t", 0) != 0)
+    return Status::InvalidInput(path + ":1: not a geokg gazetteer (expected '#geokg-gazetteer\\t1')");
+  if (Trim(line.substr(17)) != "1")
+    return Status::SchemaMismatch(path + ":1: gazetteer version " + line.substr(17) +
+                                  " is not supported (this build reads version 1)");
+  int lineno = 1;
+  while (std::getline(in, line)) {
+    ++lineno;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> c = Columns(line);
+    if (c.size() != 8)
+      return Status::InvalidInput(path + ":" + std::to_string(lineno) + ": expected 8 columns, got " +
+                                  std::to_string(c.size()));
+    EntityType type = EntityTypeFromName(c[1]);
+    if (c[0].empty() || c[3].empty() || type == EntityType::kUnknown)
+      return Status::InvalidInput(path + ":" + std::to_string(lineno) +
+                                  ": needs a key, a known type and a name");
+    int idx;
+    auto it = by_key_.find(c[0]);
+    if (it != by_key_.end()) {
+      idx = it->second;
+    } else {
+      idx = static_cast<int>(entries_.size());
+      GazetteerEntry e;
+      e.key = c[0];
+      e.type = type;
+      e.country = c[2];
+      e.name = c[3];
+      entries_.push_back(std::move(e));
+      by_key_.emplace(c[0], idx);
+      AddForm(idx, FormKind::kName, c[3]);
+    }
+    GazetteerEntry& e = entries_[static_cast<size_t>(idx)];
+    for (const std::string& a : SplitOn(c[4], '|')) {
+      e.aliases.push_back(a);
+      AddForm(idx, FormKind::kName, a);
+    }
+    for (const std::string& d : SplitOn(c[5], '|')) AddForm(idx, FormKind::kDemonym, d);
+    for (const std::string& m : SplitOn(c[6], '|')) AddForm(idx, FormKind::kMetonym, m);
+    for (const std::string& r : SplitOn(c[7], ';')) {
+      std::vector<std::string> f;
+      size_t b = 0;
+      while (true) {
+        size_t p = r.find('>', b);
+        f.push_back(r.substr(b, p == std::string::npos ? std::string::npos : p - b));
+        if (p == std::string::npos) break;
+        b = p + 1;
+      }
+      GazetteerEntry::Role role;
+      if (f.size() < 3 || !RelationFromName(f[0], &role.relation))
+        return Status::InvalidInput(path + ":" + std::to_string(lineno) + ": bad role '" + r + "'");
+      role.org_key = f[1];
+      role.title = f[2];
+      if (f.size() > 3) role.from = f[3];
+      if (f.size() > 4) role.to = f[4];
+      e.roles.push_back(std::move(role));
+    }
+  }
+  return Status::Ok();
+}
+
+Status Gazetteer::LoadDir(const std::string& dir) {
+  std::error_code ec;
+  std::vector<std::string> files;
+  for (const auto& de : std::filesystem::directory_iterator(dir, ec))
+    if (de.path().extension() == ".tsv") files.push_back(de.path().string());
+  if (ec) return Status::IoError(dir + ": " + ec.message());
+  std::sort(files.begin(), files.end());
+  for (const std::string& f : files) GEOKG_RETURN_IF_ERROR(LoadFile(f));
+  return Status::Ok();
+}
+
+const std::vector<FormHit>* Gazetteer::Lookup(const std::string& folded) const {
+  auto it = forms_.find(folded);
+  return it == forms_.end() ? nullptr : &it->second;
+}
+
+int Gazetteer::Find(const std::string& key) const {
+  auto it = by_key_.find(key);
+  return it == by_key_.end() ? -1 : it->second;
+}
+
+int Gazetteer::FindMinistry(const std::string& country, std::string_view portfolio) const {
+  if (country.empty()) return -1;
+  int best = -1;
+  for (size_t i = 0; i < entries_.size(); ++i) {
+    const GazetteerEntry& e = entries_[i];
+    if (e.type != EntityType::kOrg || e.country != country) continue;
+    std::string n = Fold(e.name);
+    bool ministry = n.find("ministry") != std::string::npos ||
+                    n.find("department") != std::string::npos ||
+                    n.find("office") != std::string::npos;
+    if (ministry && n.find(portfolio) != std::string::npos) {
+      // Prefer the shortest name: the ministry itself over its agencies.
+      if (best < 0 || e.name.size() < entries_[static_cast<size_t>(best)].name.size())
+        best = static_cast<int>(i);
+    }
+  }
+  return best;
+}
+
+}  // namespace geokg::internal

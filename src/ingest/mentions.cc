@@ -1,0 +1,582 @@
+// Actor mentions and within-article resolution.
+//
+// In order: gazetteer names (longest match), demonyms by context, role appositions that
+// introduce persons (and say what they hold), place phrases, titled persons, group nouns,
+// short forms of persons already named, and subject pronouns resolved to the last
+// compatible actor.
+#include <algorithm>
+#include <cctype>
+
+#include "geokg/common/text.h"
+#include "geokg/ontology.h"
+#include "nlp_internal.h"
+
+namespace geokg::internal {
+namespace {
+
+using Tokens = std::vector<Token>;
+
+// Builds the document's entities and keeps one index per key.
+class EntityTable {
+ public:
+  explicit EntityTable(Document* doc) : doc_(doc) {
+    for (size_t i = 0; i < doc->entities.size(); ++i) by_key_[doc->entities[i].key] = static_cast<int>(i);
+  }
+  int FromGazetteer(const GazetteerEntry& e) {
+    auto it = by_key_.find(e.key);
+    if (it != by_key_.end()) return it->second;
+    Entity ent;
+    ent.key = e.key;
+    ent.name = e.name;
+    ent.type = e.type;
+    ent.country = e.country;
+    ent.aliases = e.aliases;
+    return Add(std::move(ent));
+  }
+  int Local(const std::string& prefix, const std::string& name, EntityType type,
+            const std::string& country) {
+    std::string slug;
+    for (char c : FoldName(name)) slug.push_back(c == ' ' ? '-' : c);
+    std::string key = prefix + ":" + slug;
+    auto it = by_key_.find(key);
+    if (it != by_key_.end()) return it->second;
+    Entity ent;
+    ent.key = key;
+    ent.name = name;
+    ent.type = type;
+    ent.country = country;
+    return Add(std::move(ent));
+  }
+
+ private:
+  int Add(Entity ent) {
+    int idx = static_cast<int>(doc_->entities.size());
+    by_key_[ent.key] = idx;
+    doc_->entities.push_back(std::move(ent));
+    return idx;
+  }
+  Document* doc_;
+  std::unordered_map<std::string, int> by_key_;
+};
+
+bool IsLetterToken(const Token& t) { return t.is_word && !std::isdigit(static_cast<unsigned char>(t.text[0])); }
+
+// Short forms must match case exactly ("US" is not "us", "EI" is not "ei").
+bool CaseCompatible(const Token& first, const std::string& form, int ntok) {
+  size_t letters = 0;
+  for (char c : form)
+    if (std::isalpha(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80)) ++letters;
+  if (ntok == 1 && letters <= 4) {
+    std::string plain_form, plain_text;
+    for (char c : form)
+      if (c != '.') plain_form.push_back(c);
+    for (char c : first.text)
+      if (c != '.') plain_text.push_back(c);
+    return plain_form == plain_text;
+  }
+  bool form_upper = !form.empty() && ((std::isupper(static_cast<unsigned char>(form[0]))) ||
+                                      (static_cast<unsigned char>(form[0]) >= 0xC3 && first.upper_initial));
+  if (form_upper) return first.upper_initial;
+  return true;
+}
+
+struct Ctx {
+  const Resources& res;
+  const Lexicon& lex;
+  Document* doc;
+  EntityTable table;
+  // Token-level marks for the current sentence: mention index or -1.
+  std::vector<int> taken;
+  // Country (gazetteer entry) named by a demonym adjective at a token, -1 if none.
+  std::vector<int> demonym_at;
+};
+
+void GenderFromDeterminer(const Tokens& toks, int first, Mention* m) {
+  if (first == 0) return;
+  const std::string& d = toks[static_cast<size_t>(first - 1)].lower;
+  if (d == "le" || d == "du" || d == "au" || d == "un" || d == "ce" || d == "son") m->gender = 'm';
+  if (d == "la" || d == "une" || d == "cette" || d == "sa") m->gender = 'f';
+  if (d == "les" || d == "des" || d == "aux" || d == "ces" || d == "leurs" || d == "ses") m->plural = true;
+}
+
+int AddMention(Ctx& c, int s, int first, int last, int entity, EntityType type, bool pronoun = false) {
+  const Tokens& toks = c.doc->sentences[static_cast<size_t>(s)].tokens;
+  Mention m;
+  m.sentence = s;
+  m.first = first;
+  m.last = last;
+  m.begin = toks[static_cast<size_t>(first)].begin;
+  m.end = toks[static_cast<size_t>(last - 1)].end;
+  m.text = c.doc->article.text.substr(m.begin, m.end - m.begin);
+  m.entity = entity;
+  m.type = type;
+  m.pronoun = pronoun;
+  GenderFromDeterminer(toks, first, &m);
+  const std::string& tail = toks[static_cast<size_t>(last - 1)].lower;
+  if (!pronoun && !tail.empty() && (tail.back() == 's' || tail.back() == 'x') && type != EntityType::kState &&
+      type != EntityType::kPerson && type != EntityType::kIgo && type != EntityType::kArmedGroup &&
+      type != EntityType::kOrg && type != EntityType::kPlace)
+    m.plural = true;
+  int idx = static_cast<int>(c.doc->mentions.size());
+  c.doc->mentions.push_back(std::move(m));
+  for (int k = first; k < last; ++k) c.taken[static_cast<size_t>(k)] = idx;
+  if (entity >= 0) {
+    Entity& e = c.doc->entities[static_cast<size_t>(entity)];
+    const std::string& text = c.doc->mentions.back().text;
+    if (!pronoun && std::find(e.aliases.begin(), e.aliases.end(), text) == e.aliases.end())
+      e.aliases.push_back(text);
+  }
+  return idx;
+}
+
+bool Free(const Ctx& c, int first, int last) {
+  for (int k = first; k < last; ++k)
+    if (c.taken[static_cast<size_t>(k)] >= 0) return false;
+  return true;
+}
+
+// Picks the gazetteer hit that fits the context: a place after a locative preposition,
+// otherwise the actor (state, organisation ...) before a place of the same name.
+const FormHit* ChooseHit(const Ctx& c, const std::vector<FormHit>& hits, const Token& first,
+                         int ntok, bool locative, FormKind want) {
+  const FormHit* best = nullptr;
+  int best_score = -1;
+  for (const FormHit& h : hits) {
+    if ((want == FormKind::kDemonym) != (h.kind == FormKind::kDemonym)) continue;
+    if (h.kind != FormKind::kDemonym && !CaseCompatible(first, h.form, ntok)) continue;
+    const GazetteerEntry& e = c.res.gazetteer.entries()[static_cast<size_t>(h.entry)];
+    int score = 0;
+    switch (e.type) {
+      case EntityType::kState: score = 6; break;
+      case EntityType::kIgo: score = 5; break;
+      case EntityType::kArmedGroup: score = 5; break;
+      case EntityType::kOrg: score = 4; break;
+      case EntityType::kPerson: score = 4; break;
+      case EntityType::kPlace: score = locative ? 8 : 3; break;
+      default: score = 1;
+    }
+    if (h.kind == FormKind::kMetonym) score = locative ? 2 : 7;
+    if (score > best_score) {
+      best_score = score;
+      best = &h;
+    }
+  }
+  return best;
+}
+
+// A capitalised name starting at `i`: 1-4 capitalised words, with name particles inside.
+int NameRun(const Lexicon& lex, const Tokens& toks, int i, int limit) {
+  int j = i;
+  int words = 0;
+  while (j < limit && words < 5) {
+    const Token& t = toks[static_cast<size_t>(j)];
+    if (IsLetterToken(t) && t.upper_initial && !lex.In("not_name", t.lower) && !lex.In("role", t.lower)) {
+      ++j;
+      ++words;
+      continue;
+    }
+    if (words > 0 && lex.In("name_particle", t.lower) && j + 1 < limit &&
+        toks[static_cast<size_t>(j + 1)].upper_initial) {
+      ++j;
+      continue;
+    }
+    break;
+  }
+  return words > 0 ? j : i;
+}
+
+void GazetteerPass(Ctx& c, int s) {
+  const Tokens& toks = c.doc->sentences[static_cast<size_t>(s)].tokens;
+  int n = static_cast<int>(toks.size());
+  int maxlen = c.res.gazetteer.max_tokens();
+  for (int i = 0; i < n; ++i) {
+    if (!toks[static_cast<size_t>(i)].is_word || c.taken[static_cast<size_t>(i)] >= 0) continue;
+    bool locative = i > 0 && c.lex.In("locative", toks[static_cast<size_t>(i - 1)].lower);
+    for (int len = std::min(maxlen, n - i); len >= 1; --len) {
+      if (!toks[static_cast<size_t>(i + len - 1)].is_word) continue;
+      std::string key;
+      for (int k = i; k < i + len; ++k) {
+        if (k > i) key += ' ';
+        key += Fold(toks[static_cast<size_t>(k)].text);
+      }
+      const std::vector<FormHit>* hits = c.res.gazetteer.Lookup(key);
+      if (!hits) continue;
+      const FormHit* name = ChooseHit(c, *hits, toks[static_cast<size_t>(i)], len, locative, FormKind::kName);
+      if (name) {
+        const GazetteerEntry& e = c.res.gazetteer.entries()[static_cast<size_t>(name->entry)];
+        // A place name that is also a common capitalised word at the start of a sentence
+        // is not trusted on its own.
+        int ent = c.table.FromGazetteer(e);
+        AddMention(c, s, i, i + len, ent, e.type);
+        i += len - 1;
+        break;
+      }
+      const FormHit* dem = ChooseHit(c, *hits, toks[static_cast<size_t>(i)], len, false, FormKind::kDemonym);
+      if (dem && len == 1) {
+        c.demonym_at[static_cast<size_t>(i)] = dem->entry;
+        break;
+      }
+    }
+  }
+}
+
+// Demonyms that stand for their state: "les Russes", "militaires russes", "Russian forces".
+void DemonymPass(Ctx& c, int s) {
+  const Tokens& toks = c.doc->sentences[static_cast<size_t>(s)].tokens;
+  int n = static_cast<int>(toks.size());
+  const bool fr = c.lex.lang == "fr";
+  int last_group_demonym = -100;
+  for (int i = 0; i < n; ++i) {
+    int entry = c.demonym_at[static_cast<size_t>(i)];
+    if (entry < 0 || c.taken[static_cast<size_t>(i)] >= 0) continue;
+    const Token& t = toks[static_cast<size_t>(i)];
+    const GazetteerEntry& e = c.res.gazetteer.entries()[static_cast<size_t>(entry)];
+    const std::string* prev = i > 0 ? &toks[static_cast<size_t>(i - 1)].lower : nullptr;
+    const std::string* next = i + 1 < n ? &toks[static_cast<size_t>(i + 1)].lemma : nullptr;
+    if (fr) {
+      if (t.upper_initial && (i == 0 || !toks[static_cast<size_t>(i - 1)].upper_initial)) {
+        // "les Russes": the people, for their state.
+        int m = AddMention(c, s, i, i + 1, c.table.FromGazetteer(e), e.type);
+        c.doc->mentions[static_cast<size_t>(m)].plural = t.lower.back() == 's';
+        continue;
+      }
+      if (prev && c.lex.In("group_head", *prev) && c.taken[static_cast<size_t>(i - 1)] < 0) {
+        int m = AddMention(c, s, i - 1, i + 1, c.table.FromGazetteer(e), e.type);
+        c.doc->mentions[static_cast<size_t>(m)].plural = true;
+        last_group_demonym = i;
+        continue;
+      }
+      if (prev && (*prev == "et" || *prev == "ou") && i - last_group_demonym == 2) {
+        int m = AddMention(c, s, i, i + 1, c.table.FromGazetteer(e), e.type);
+        c.doc->mentions[static_cast<size_t>(m)].plural = true;
+        continue;
+      }
+    } else {
+      if (next && c.lex.In("group_head", *next) && c.taken[static_cast<size_t>(i + 1)] < 0) {
+        int m = AddMention(c, s, i, i + 2, c.table.FromGazetteer(e), e.type);
+        c.doc->mentions[static_cast<size_t>(m)].plural = true;
+        continue;
+      }
+      bool plural_noun = t.lower.size() > 3 && t.lower.back() == 's' &&
+                         !(next && c.lex.In("role", *next));
+      if (plural_noun) {
+        int m = AddMention(c, s, i, i + 1, c.table.FromGazetteer(e), e.type);
+        c.doc->mentions[static_cast<size_t>(m)].plural = true;
+      }
+    }
+  }
+}
+
+// The organisation or state a role belongs to, read in the words around the role noun:
+// an actor after de/du/of, a demonym, a portfolio ("à la Défense" -> the defence ministry).
+int RoleOwner(Ctx& c, int s, int from, int to, int* country_entry) {
+  const Tokens& toks = c.doc->sentences[static_cast<size_t>(s)].tokens;
+  int owner = -1;
+  std::string country;
+  std::string portfolio;
+  for (int k = from; k < to; ++k) {
+    int m = c.taken[static_cast<size_t>(k)];
+    if (m >= 0) {
+      const Mention& mm = c.doc->mentions[static_cast<size_t>(m)];
+      if (mm.type != EntityType::kPerson && mm.entity >= 0 && owner < 0) {
+        owner = mm.entity;
+        const Entity& e = c.doc->entities[static_cast<size_t>(mm.entity)];
+        if (e.type == EntityType::kState) country = e.country;
+      }
+      k = mm.last - 1;
+      continue;
+    }
+    int dem = c.demonym_at[static_cast<size_t>(k)];
+    if (dem >= 0 && country.empty()) {
+      country = c.res.gazetteer.entries()[static_cast<size_t>(dem)].country;
+      *country_entry = dem;
+    }
+    for (const auto& [words, search] : c.lex.portfolios) {
+      bool match = k + static_cast<int>(words.size()) <= to;
+      for (size_t w = 0; match && w < words.size(); ++w)
+        match = toks[static_cast<size_t>(k) + w].lemma == words[w] || toks[static_cast<size_t>(k) + w].lower == words[w];
+      if (match) portfolio = search;
+    }
+  }
+  if (owner >= 0) {
+    const Entity& e = c.doc->entities[static_cast<size_t>(owner)];
+    if (e.type == EntityType::kState && !portfolio.empty()) {
+      int mi = c.res.gazetteer.FindMinistry(e.country, portfolio);
+      if (mi >= 0) return c.table.FromGazetteer(c.res.gazetteer.entries()[static_cast<size_t>(mi)]);
+    }
+    return owner;
+  }
+  if (!country.empty()) {
+    if (!portfolio.empty()) {
+      int mi = c.res.gazetteer.FindMinistry(country, portfolio);
+      if (mi >= 0) return c.table.FromGazetteer(c.res.gazetteer.entries()[static_cast<size_t>(mi)]);
+    }
+    return c.table.FromGazetteer(c.res.gazetteer.entries()[static_cast<size_t>(*country_entry)]);
+  }
+  return -1;
+}
+
+void AddRoleTriple(Ctx& c, int s, int person_mention, int owner, const std::string& role) {
+  if (owner < 0) return;
+  const Mention& pm = c.doc->mentions[static_cast<size_t>(person_mention)];
+  if (pm.entity < 0 || pm.entity == owner) return;
+  auto rel_it = c.lex.role_relation.find(role);
+  Triple t;
+  t.subject = pm.entity;
+  t.object = owner;
+  t.relation = rel_it != c.lex.role_relation.end() ? rel_it->second : RelationType::kHoldsRole;
+  t.cameo = std::string(Relation(t.relation).cameo);
+  t.role = role;
+  t.sentence = s;
+  const Sentence& sent = c.doc->sentences[static_cast<size_t>(s)];
+  t.begin = sent.begin;
+  t.end = sent.end;
+  t.subject_mention = pm.text;
+  t.object_mention = c.doc->entities[static_cast<size_t>(owner)].name;
+  for (const Mention& m : c.doc->mentions)
+    if (m.sentence == s && m.entity == owner) t.object_mention = m.text;
+  t.trigger = role;
+  t.confidence = 0.9f;
+  c.doc->triples.push_back(std::move(t));
+}
+
+// Person names introduced by a role ("le porte-parole du Pentagone, Peter Cook",
+// "Defense Secretary Ash Carter") or followed by one ("Peter Cook, porte-parole du
+// Pentagone"), and by a title ("M. Fabius", "President Obama").
+void RolePass(Ctx& c, int s) {
+  const Tokens& toks = c.doc->sentences[static_cast<size_t>(s)].tokens;
+  int n = static_cast<int>(toks.size());
+  for (int i = 0; i < n; ++i) {
+    const Token& t = toks[static_cast<size_t>(i)];
+    bool role = c.lex.In("role", t.lemma) || c.lex.In("role", t.lower);
+    bool title = c.lex.In("title", t.lower) || c.lex.In("title", t.text);
+    if (!role && !title) continue;
+    std::string role_word = c.lex.In("role", t.lemma) ? t.lemma : t.lower;
+    // Scan forward to the name: skip the role's complement (up to 8 tokens, no verb-like
+    // stop words), an optional comma.
+    int j = i + 1;
+    int limit = std::min(n, i + 10);
+    int name_at = -1;
+    for (; j < limit; ++j) {
+      const Token& u = toks[static_cast<size_t>(j)];
+      int m = c.taken[static_cast<size_t>(j)];
+      if (m >= 0 && c.doc->mentions[static_cast<size_t>(m)].type == EntityType::kPerson) {
+        name_at = j;
+        break;
+      }
+      if (m >= 0) {
+        j = c.doc->mentions[static_cast<size_t>(m)].last - 1;
+        continue;
+      }
+      if (u.text == ",") {
+        if (j + 1 < n && toks[static_cast<size_t>(j + 1)].upper_initial) {
+          name_at = j + 1;
+          break;
+        }
+        break;
+      }
+      if (!u.is_word) {
+        if (title && u.text == ".") continue;
+        break;
+      }
+      if (u.upper_initial && c.demonym_at[static_cast<size_t>(j)] < 0 && !c.lex.In("role", u.lower) &&
+          !c.lex.In("role_complement", u.lower) && !c.lex.In("title", u.lower)) {
+        // After de/du/of a capitalised name is what the role belongs to ("chef du
+        // Pentagone"), not who holds it.
+        if (j > i + 1 && c.lex.In("preposition", toks[static_cast<size_t>(j - 1)].lower)) {
+          int end = NameRun(c.lex, toks, j, n);
+          if (end > j && Free(c, j, end)) {
+            std::string org = c.doc->article.text.substr(
+                u.begin, toks[static_cast<size_t>(end - 1)].end - u.begin);
+            AddMention(c, s, j, end, c.table.Local("org", org, EntityType::kOrg, ""), EntityType::kOrg);
+          }
+          j = std::max(j, end - 1);
+          continue;
+        }
+        name_at = j;
+        break;
+      }
+      if (title) break;  // a title is followed directly by the name
+      if (c.lex.In("stop_role", u.lower)) break;
+    }
+    if (name_at < 0) continue;
+    int person = -1;
+    int m = c.taken[static_cast<size_t>(name_at)];
+    if (m >= 0 && c.doc->mentions[static_cast<size_t>(m)].type == EntityType::kPerson) {
+      person = m;
+    } else if (m < 0) {
+      int end = NameRun(c.lex, toks, name_at, n);
+      // A lone capitalised word after a role is a surname only after a title ("M. Fabius").
+      if (end - name_at >= 2 || (title && end > name_at)) {
+        std::string name = c.doc->article.text.substr(toks[static_cast<size_t>(name_at)].begin,
+                                                      toks[static_cast<size_t>(end - 1)].end -
+                                                          toks[static_cast<size_t>(name_at)].begin);
+        int ent = c.table.Local("person", name, EntityType::kPerson, "");
+        person = AddMention(c, s, name_at, end, ent, EntityType::kPerson);
+      }
+    }
+    if (person < 0 || !role) continue;
+    int country_entry = -1;
+    int owner = RoleOwner(c, s, i + 1, name_at, &country_entry);
+    // English puts the owner before the role: "Pentagon spokesman", "Russian Defence Minister".
+    if (owner < 0 && c.lex.lang != "fr") owner = RoleOwner(c, s, std::max(0, i - 4), i, &country_entry);
+    AddRoleTriple(c, s, person, owner, role_word);
+  }
+  // Appositions after the name: "Peter Cook, porte-parole du Pentagone".
+  for (int i = 0; i + 2 < n; ++i) {
+    int m = c.taken[static_cast<size_t>(i)];
+    if (m < 0 || c.doc->mentions[static_cast<size_t>(m)].type != EntityType::kPerson) continue;
+    int after = c.doc->mentions[static_cast<size_t>(m)].last;
+    if (after >= n || toks[static_cast<size_t>(after)].text != ",") continue;
+    int k = after + 1;
+    while (k < n && c.lex.In("determiner", toks[static_cast<size_t>(k)].lower)) ++k;
+    // English: "Sergei Lavrov, Russia's foreign minister" - the owner may come first.
+    int role_at = -1;
+    for (int r = k; r < std::min(n, k + 5); ++r) {
+      if (c.lex.In("role", toks[static_cast<size_t>(r)].lemma) || c.lex.In("role", toks[static_cast<size_t>(r)].lower)) {
+        role_at = r;
+        break;
+      }
+      if (toks[static_cast<size_t>(r)].text == ",") break;
+    }
+    if (role_at < 0) continue;
+    int stop = role_at + 1;
+    while (stop < n && stop < role_at + 8 && toks[static_cast<size_t>(stop)].text != "," &&
+           !c.lex.In("stop_role", toks[static_cast<size_t>(stop)].lower))
+      ++stop;
+    int country_entry = -1;
+    int owner = RoleOwner(c, s, k, stop, &country_entry);
+    const Token& rt = toks[static_cast<size_t>(role_at)];
+    AddRoleTriple(c, s, m, owner, c.lex.In("role", rt.lemma) ? rt.lemma : rt.lower);
+    i = stop - 1;
+  }
+}
+
+// "la province de Lattaquié", "the town of Tal Abyad": a place named after its kind.
+void PlacePass(Ctx& c, int s) {
+  const Tokens& toks = c.doc->sentences[static_cast<size_t>(s)].tokens;
+  int n = static_cast<int>(toks.size());
+  for (int i = 0; i + 2 < n; ++i) {
+    const Token& t = toks[static_cast<size_t>(i)];
+    if (!c.lex.In("place_head", t.lemma) && !c.lex.In("place_head", t.lower)) continue;
+    const std::string& prep = toks[static_cast<size_t>(i + 1)].lower;
+    if (prep != "de" && prep != "d'" && prep != "of") continue;
+    int name_at = i + 2;
+    if (c.taken[static_cast<size_t>(name_at)] >= 0) continue;
+    int end = NameRun(c.lex, toks, name_at, n);
+    if (end == name_at || !Free(c, name_at, end)) continue;
+    std::string name = c.doc->article.text.substr(toks[static_cast<size_t>(name_at)].begin,
+                                                  toks[static_cast<size_t>(end - 1)].end -
+                                                      toks[static_cast<size_t>(name_at)].begin);
+    int ent = c.table.Local("place", name, EntityType::kPlace, "");
+    AddMention(c, s, i, end, ent, EntityType::kPlace);
+  }
+}
+
+// Collective actors named by a common noun: "la coalition", "les rebelles", "protesters".
+void GroupPass(Ctx& c, int s) {
+  const Tokens& toks = c.doc->sentences[static_cast<size_t>(s)].tokens;
+  int n = static_cast<int>(toks.size());
+  for (int i = 0; i < n; ++i) {
+    if (c.taken[static_cast<size_t>(i)] >= 0) continue;
+    const Token& t = toks[static_cast<size_t>(i)];
+    if (!c.lex.In("group", t.lemma) && !c.lex.In("group", t.lower)) continue;
+    if (i == 0 || !c.lex.In("determiner", toks[static_cast<size_t>(i - 1)].lower)) continue;
+    std::string name = t.lemma;
+    int ent = c.table.Local("group", name, EntityType::kGroup, "");
+    AddMention(c, s, i, i + 1, ent, EntityType::kGroup);
+  }
+}
+
+// Surnames and short forms of persons named earlier: "Carter" after "Ashton Carter".
+void ShortFormPass(Ctx& c, int s) {
+  const Tokens& toks = c.doc->sentences[static_cast<size_t>(s)].tokens;
+  int n = static_cast<int>(toks.size());
+  std::unordered_map<std::string, int> surnames;
+  for (size_t e = 0; e < c.doc->entities.size(); ++e) {
+    const Entity& ent = c.doc->entities[e];
+    if (ent.type != EntityType::kPerson) continue;
+    for (const std::string& alias : ent.aliases) {
+      std::vector<std::string> parts = FoldedTokens(alias, "en");
+      if (parts.size() >= 2) surnames.emplace(parts.back(), static_cast<int>(e));
+    }
+  }
+  if (surnames.empty()) return;
+  for (int i = 0; i < n; ++i) {
+    const Token& t = toks[static_cast<size_t>(i)];
+    if (c.taken[static_cast<size_t>(i)] >= 0 || !t.upper_initial || !IsLetterToken(t)) continue;
+    auto it = surnames.find(Fold(t.text));
+    if (it != surnames.end()) AddMention(c, s, i, i + 1, it->second, EntityType::kPerson);
+  }
+}
+
+// Subject pronouns: il/elle/ils/elles, he/she/they, resolved to the last compatible actor.
+void PronounPass(Ctx& c, int s) {
+  const Tokens& toks = c.doc->sentences[static_cast<size_t>(s)].tokens;
+  int n = static_cast<int>(toks.size());
+  for (int i = 0; i + 1 < n; ++i) {
+    const Token& t = toks[static_cast<size_t>(i)];
+    bool sg_m = c.lex.In("pronoun_sg_m", t.lower), sg_f = c.lex.In("pronoun_sg_f", t.lower);
+    bool pl = c.lex.In("pronoun_pl", t.lower);
+    if (!(sg_m || sg_f || pl) || c.taken[static_cast<size_t>(i)] >= 0) continue;
+    if (!toks[static_cast<size_t>(i + 1)].is_word) continue;
+    // A subject pronoun opens its clause: it follows the start, punctuation or a clause word.
+    if (i > 0) {
+      const Token& p = toks[static_cast<size_t>(i - 1)];
+      if (p.is_word && !c.lex.In("clause_opener", p.lower)) continue;
+    }
+    // The last mention before it that agrees: a person for il/elle/he/she, a plural or
+    // collective actor for ils/they.
+    int found = -1;
+    for (int m = 0; m < static_cast<int>(c.doc->mentions.size()); ++m) {
+      const Mention& mm = c.doc->mentions[static_cast<size_t>(m)];
+      if (mm.sentence < s - 2 || mm.entity < 0) continue;
+      if (mm.sentence == s && mm.first >= i) continue;
+      bool agrees = (sg_m && mm.type == EntityType::kPerson) ||
+                    (sg_f && (mm.type == EntityType::kPerson || mm.gender == 'f')) ||
+                    (pl && (mm.plural || mm.type == EntityType::kGroup));
+      if (!agrees) continue;
+      if (found < 0) {
+        found = m;
+        continue;
+      }
+      const Mention& best = c.doc->mentions[static_cast<size_t>(found)];
+      if (mm.sentence > best.sentence || (mm.sentence == best.sentence && mm.first > best.first)) found = m;
+    }
+    if (found < 0) continue;
+    const Mention& ante = c.doc->mentions[static_cast<size_t>(found)];
+    int idx = AddMention(c, s, i, i + 1, ante.entity, ante.type, true);
+    c.doc->mentions[static_cast<size_t>(idx)].plural = pl;
+  }
+}
+
+}  // namespace
+
+int MentionAt(const Document& doc, int s, int t) {
+  for (size_t i = 0; i < doc.mentions.size(); ++i) {
+    const Mention& m = doc.mentions[i];
+    if (m.sentence == s && m.first <= t && t < m.last) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+void FindMentions(const Resources& res, const Lexicon& lex, Document* doc) {
+  Ctx c{res, lex, doc, EntityTable(doc), {}, {}};
+  for (int s = 0; s < static_cast<int>(doc->sentences.size()); ++s) {
+    size_t n = doc->sentences[static_cast<size_t>(s)].tokens.size();
+    c.taken.assign(n, -1);
+    c.demonym_at.assign(n, -1);
+    GazetteerPass(c, s);
+    PlacePass(c, s);
+    RolePass(c, s);
+    DemonymPass(c, s);
+    GroupPass(c, s);
+    ShortFormPass(c, s);
+    PronounPass(c, s);
+  }
+  std::stable_sort(doc->mentions.begin(), doc->mentions.end(), [](const Mention& a, const Mention& b) {
+    return a.sentence != b.sentence ? a.sentence < b.sentence : a.first < b.first;
+  });
+}
+
+}  // namespace geokg::internal

@@ -1,0 +1,194 @@
+// Internal stages of extraction. Each takes plain structs and gives plain structs; the order
+// is in Extractor::Process (pipeline.cc).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include "geokg/common/status.h"
+#include "geokg/model.h"
+
+namespace geokg::internal {
+
+// A byte range [begin, end) of Article::text.
+using Span = std::pair<uint32_t, uint32_t>;
+
+// ---- clean.cc: which paragraphs are the article, and its dateline date.
+
+// Splits the text into paragraphs and keeps the article body: page chrome (menus, headline
+// lists, teasers), repeated paragraphs and truncated teasers are dropped.
+std::vector<Span> BodyParagraphs(std::string_view text);
+
+// Finds a date written in the text ("le 29 septembre 2015", "29 September 2015",
+// "September 29, 2015", "2015-09-29") and returns it as YYYY-MM-DD, or "" when none.
+std::string FindDateline(std::string_view text);
+
+// ---- lang.cc
+
+// "fr" or "en", from function-word counts; `fallback` when there is no evidence.
+std::string DetectLanguage(std::string_view text, const std::string& fallback);
+
+// ---- segment.cc: sentences and tokens from ICU's segmenter, French and English clitics.
+
+void Segment(const std::string& text, const std::vector<Span>& paragraphs,
+             const std::string& lang, std::vector<Sentence>* out);
+
+// Tokenises a short string (a gazetteer alias, a lexicon pattern) the same way as text, and
+// returns the folded tokens.
+std::vector<std::string> FoldedTokens(std::string_view s, const std::string& lang);
+
+// ---- morph.cc: lemmas.
+
+class Morphology {
+ public:
+  // `vocabulary`: lemmas the lexicons use; among several readings of a word, one in the
+  // vocabulary is preferred. Hunspell's French dictionary is used when installed.
+  Morphology(std::unordered_set<std::string> vocabulary, const std::string& data_root);
+  ~Morphology();
+  // Fills Token::lemma for every token. Not thread-safe (a per-form cache).
+  void Lemmatize(const std::string& lang, std::vector<Sentence>* sentences);
+  bool has_french_dictionary() const;
+
+ private:
+  std::string LemmaFr(const std::string& lower);
+  std::string LemmaEn(const std::string& lower);
+  std::unordered_set<std::string> vocabulary_;
+  std::unordered_map<std::string, std::string> irregular_en_;
+  std::unordered_map<std::string, std::string> cache_fr_, cache_en_;
+  struct HunspellHolder;
+  std::unique_ptr<HunspellHolder> hunspell_;
+};
+
+// ---- gazetteer.cc
+
+struct GazetteerEntry {
+  std::string key;
+  EntityType type = EntityType::kUnknown;
+  std::string country;
+  std::string name;
+  std::vector<std::string> aliases;
+  struct Role {
+    RelationType relation;  // kHoldsRole or kLeads
+    std::string org_key;
+    std::string title;
+    std::string from, to;  // YYYY-MM-DD or ""
+  };
+  std::vector<Role> roles;
+};
+
+// What a gazetteer form denotes.
+enum class FormKind : uint8_t { kName, kDemonym, kMetonym };
+
+struct FormHit {
+  int entry;  // index into Gazetteer::entries
+  FormKind kind;
+  std::string form;  // as written in the gazetteer (its case matters for short forms)
+};
+
+class Gazetteer {
+ public:
+  // Loads one file (header "#geokg-gazetteer\t1"). Returns kSchemaMismatch for another
+  // version, kInvalidInput naming file:line for a malformed line; entries already loaded
+  // stay. A key seen before adds aliases to the earlier entry.
+  Status LoadFile(const std::string& path);
+  // Loads every *.tsv in a folder, in name order.
+  Status LoadDir(const std::string& dir);
+  // Forms whose folded tokens equal `folded` (tokens joined by ' '); nullptr on a miss.
+  const std::vector<FormHit>* Lookup(const std::string& folded) const;
+  int max_tokens() const { return max_tokens_; }
+  const std::vector<GazetteerEntry>& entries() const { return entries_; }
+  // Index of the entry with `key`, or -1.
+  int Find(const std::string& key) const;
+  // The ORG entry of `country` whose name mentions `portfolio` words (e.g. "defen"), or -1.
+  int FindMinistry(const std::string& country, std::string_view portfolio) const;
+
+ private:
+  void AddForm(int entry, FormKind kind, const std::string& form);
+  std::vector<GazetteerEntry> entries_;
+  std::unordered_map<std::string, int> by_key_;
+  std::unordered_map<std::string, std::vector<FormHit>> forms_;
+  int max_tokens_ = 1;
+};
+
+// ---- lexicon.cc: relation triggers and word classes, per language.
+
+enum class TriggerKind : uint8_t { kVerb, kNoun };
+
+struct Trigger {
+  TriggerKind kind = TriggerKind::kVerb;
+  std::vector<std::string> pattern;  // lemmas in order ("renouer", "lien")
+  bool pronominal = false;           // needs "se" before the verb
+  RelationType relation = RelationType::kConsult;
+  std::string cameo;
+  std::vector<std::string> object_preps;  // "" = direct object; "loc" = a locative phrase
+  bool subject_is_self = false;           // the trigger noun is itself the subject actor
+  bool object_is_subject_of_passive = true;
+  std::string mode;
+};
+
+// Words that change how a trigger after them is read.
+struct Modal {
+  std::vector<std::string> pattern;
+  Modality modality = Modality::kAsserted;
+  bool to_threaten = false;  // a conflict act under it becomes a THREATEN
+  bool negates = false;      // "refuse to", "renoncer à"
+};
+
+struct Lexicon {
+  std::string lang;
+  std::vector<Trigger> triggers;
+  std::unordered_map<std::string, std::vector<int>> by_first;  // first lemma -> triggers
+  std::vector<Modal> modals;
+  std::unordered_map<std::string, std::vector<int>> modal_by_first;
+  // Word classes: role nouns, group nouns, titles, prepositions ... keyed by class name.
+  std::unordered_map<std::string, std::unordered_set<std::string>> classes;
+  // Role noun -> the relation it implies ("chef" -> HOLDS_ROLE, "leader" -> LEADS).
+  std::unordered_map<std::string, RelationType> role_relation;
+  // Portfolio words ("défense", "affaires étrangères") -> search words for FindMinistry.
+  std::vector<std::pair<std::vector<std::string>, std::string>> portfolios;
+  // Mode words ("téléphone" -> "phone").
+  std::unordered_map<std::string, std::string> mode_words;
+
+  bool In(const std::string& cls, const std::string& word) const {
+    auto it = classes.find(cls);
+    return it != classes.end() && it->second.count(word) > 0;
+  }
+  // Loads a lexicon file (header "#geokg-lexicon\t1\tLANG"); appends to this lexicon.
+  Status LoadFile(const std::string& path);
+  // Every lemma the lexicon uses (for Morphology's vocabulary).
+  void CollectVocabulary(std::unordered_set<std::string>* out) const;
+};
+
+// ---- mentions.cc and resolve.cc
+
+struct Resources {
+  Gazetteer gazetteer;
+  std::unordered_map<std::string, Lexicon> lexicons;  // by language
+};
+
+// Finds actor mentions in every sentence: gazetteer names, demonyms and metonyms, titled and
+// role-introduced persons, place phrases, group nouns and subject pronouns; creates the
+// document's entities; resolves short forms and pronouns. Also emits the structural
+// triples written by appositions (HOLDS_ROLE).
+void FindMentions(const Resources& res, const Lexicon& lex, Document* doc);
+
+// ---- relations.cc
+
+void ExtractRelations(const Resources& res, const Lexicon& lex, Document* doc);
+
+// ---- dates.cc
+
+// The date an event in sentence `s` happened: a weekday or relative expression resolved
+// against the article date; the article date when the sentence has none; "" when unknown.
+std::string EventDate(const Document& doc, const Sentence& s);
+
+// Helper shared by stages: index of the mention that covers token `t` of sentence `s`.
+int MentionAt(const Document& doc, int s, int t);
+
+}  // namespace geokg::internal

@@ -1,0 +1,66 @@
+#include <filesystem>
+
+#include "geokg/common/paths.h"
+#include "geokg/common/text.h"
+#include "geokg/ingest/extractor.h"
+#include "nlp_internal.h"
+
+namespace geokg {
+
+struct Extractor::Impl {
+  internal::Resources res;
+  std::unique_ptr<internal::Morphology> morph;
+};
+
+Extractor::Extractor() : impl_(std::make_unique<Impl>()) {}
+Extractor::~Extractor() = default;
+
+Status Extractor::Create(const ExtractorOptions& options, std::unique_ptr<Extractor>* out) {
+  std::string root = options.data_root.empty() ? DataRoot() : options.data_root;
+  if (root.empty()) return Status::NotFound("cannot find geokg's data files (set GEOKG_DATA)");
+  std::unique_ptr<Extractor> ex(new Extractor());
+  internal::Resources& res = ex->impl_->res;
+  GEOKG_RETURN_IF_ERROR(res.gazetteer.LoadDir(root + "/data/gazetteer"));
+  for (const std::string& f : options.extra_gazetteers) GEOKG_RETURN_IF_ERROR(res.gazetteer.LoadFile(f));
+  for (const char* lang : {"fr", "en"}) {
+    internal::Lexicon& lex = res.lexicons[lang];
+    lex.lang = lang;
+    GEOKG_RETURN_IF_ERROR(lex.LoadFile(root + "/data/lexicon/" + lang + ".tsv"));
+  }
+  for (const std::string& f : options.extra_lexicons) {
+    internal::Lexicon probe;
+    GEOKG_RETURN_IF_ERROR(probe.LoadFile(f));
+    GEOKG_RETURN_IF_ERROR(res.lexicons[probe.lang].LoadFile(f));
+  }
+  std::unordered_set<std::string> vocab;
+  for (const auto& [lang, lex] : res.lexicons) lex.CollectVocabulary(&vocab);
+  ex->impl_->morph = std::make_unique<internal::Morphology>(std::move(vocab), root);
+  *out = std::move(ex);
+  return Status::Ok();
+}
+
+bool Extractor::has_french_morphology() const { return impl_->morph->has_french_dictionary(); }
+
+Status Extractor::Process(const Article& article, Document* doc) {
+  *doc = Document();
+  doc->article = article;
+  const std::string& text = doc->article.text;
+
+  std::vector<internal::Span> body = internal::BodyParagraphs(text);
+  if (body.empty()) return Status::InvalidInput(article.origin + ": no article text");
+
+  doc->lang = (article.lang == "fr" || article.lang == "en")
+                  ? article.lang
+                  : internal::DetectLanguage(text, "en");
+  doc->date = !article.date.empty() ? article.date.substr(0, 10) : internal::FindDateline(text);
+
+  internal::Segment(text, body, doc->lang, &doc->sentences);
+  impl_->morph->Lemmatize(doc->lang, &doc->sentences);
+
+  const internal::Lexicon& lex = impl_->res.lexicons.at(doc->lang);
+  internal::FindMentions(impl_->res, lex, doc);
+  internal::ExtractRelations(impl_->res, lex, doc);
+  return Status::Ok();
+}
+
+}  // namespace geokg

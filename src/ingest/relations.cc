@@ -1,0 +1,326 @@
+// Relations from lexicon triggers: a verb or noun phrase (matched on lemmas), its subject
+// (the actor before it that no preposition governs, or the agent of a passive), its object
+// (read through the trigger's frame: direct, a preposition, a locative phrase, "entre A et
+// B"), then negation, modality and mode.
+#include <algorithm>
+#include <set>
+#include <tuple>
+
+#include "geokg/common/text.h"
+#include "geokg/ontology.h"
+#include "nlp_internal.h"
+
+namespace geokg::internal {
+namespace {
+
+using Tokens = std::vector<Token>;
+
+struct SentenceView {
+  const Document& doc;
+  const Lexicon& lex;
+  int s;
+  const Tokens& toks;
+  std::vector<int> mention_at;  // per token: mention index or -1
+
+  SentenceView(const Document& d, const Lexicon& l, int si)
+      : doc(d), lex(l), s(si), toks(d.sentences[static_cast<size_t>(si)].tokens), mention_at(toks.size(), -1) {
+    for (size_t m = 0; m < d.mentions.size(); ++m) {
+      const Mention& mm = d.mentions[m];
+      if (mm.sentence != si) continue;
+      for (int k = mm.first; k < mm.last; ++k)
+        if (mention_at[static_cast<size_t>(k)] < 0) mention_at[static_cast<size_t>(k)] = static_cast<int>(m);
+    }
+  }
+  int n() const { return static_cast<int>(toks.size()); }
+  const Token& tok(int i) const { return toks[static_cast<size_t>(i)]; }
+  bool Is(int i, const char* cls) const {
+    return i >= 0 && i < n() && (lex.In(cls, tok(i).lower) || lex.In(cls, tok(i).lemma));
+  }
+  const Mention* MentionOf(int m) const { return m < 0 ? nullptr : &doc.mentions[static_cast<size_t>(m)]; }
+  // The word before a mention, skipping determiners: the preposition that governs it, if any.
+  bool Governed(const Mention& m) const {
+    int k = m.first - 1;
+    while (k >= 0 && Is(k, "determiner")) --k;
+    return k >= 0 && Is(k, "preposition");
+  }
+};
+
+bool WordMatches(const Token& t, const std::string& w) {
+  if (t.lemma == w || t.lower == w) return true;
+  // Plural nouns the analyser did not reduce.
+  return t.lower.size() == w.size() + 1 && (t.lower.back() == 's' || t.lower.back() == 'x') &&
+         t.lower.compare(0, w.size(), w) == 0;
+}
+
+// Matches `pattern` at token i: the words in order, at most 3 other words between two of
+// them, no actor and no clause punctuation in the gaps. Returns the end, or -1.
+int MatchPattern(const SentenceView& v, const std::vector<std::string>& pattern, int i) {
+  if (!WordMatches(v.tok(i), pattern[0])) return -1;
+  int k = i + 1;
+  for (size_t p = 1; p < pattern.size(); ++p) {
+    int gap = 0;
+    while (k < v.n() && !WordMatches(v.tok(k), pattern[p])) {
+      if (!v.tok(k).is_word || v.mention_at[static_cast<size_t>(k)] >= 0 || ++gap > 3) return -1;
+      ++k;
+    }
+    if (k >= v.n()) return -1;
+    ++k;
+  }
+  return k;
+}
+
+bool Reflexive(const SentenceView& v, int i) {
+  for (int k = std::max(0, i - 4); k < i; ++k)
+    if (v.Is(k, "reflexive")) return true;
+  return false;
+}
+
+// Negation of the verb group ending at `at`: "n'a pas rencontré", "did not meet".
+bool NegatedAt(const SentenceView& v, int at) {
+  if (v.lex.lang == "fr") {
+    for (int k = std::max(0, at - 5); k < at; ++k) {
+      if (!v.Is(k, "negation_head")) continue;
+      for (int j = k + 1; j <= std::min(v.n() - 1, at + 1); ++j)
+        if (v.Is(j, "negation")) return true;
+    }
+    return false;
+  }
+  for (int k = std::max(0, at - 3); k < at; ++k)
+    if (v.Is(k, "negation")) return true;
+  return false;
+}
+
+bool LooksPassive(const SentenceView& v, int trig, int* agent_prep) {
+  // The agent: par/by right after the participle (or one adverb later).
+  for (int k = trig + 1; k < std::min(v.n(), trig + 3); ++k) {
+    if (v.Is(k, "agent_prep")) {
+      *agent_prep = k;
+      return true;
+    }
+  }
+  return false;
+}
+
+int FirstMentionAfter(const SentenceView& v, int from, int window, bool skip_governed) {
+  for (int k = from; k < std::min(v.n(), from + window); ++k) {
+    if (v.tok(k).text == ";" || v.tok(k).text == ":") return -1;
+    int m = v.mention_at[static_cast<size_t>(k)];
+    if (m < 0) continue;
+    const Mention* mm = v.MentionOf(m);
+    if (mm->entity < 0) continue;
+    if (skip_governed && v.Governed(*mm) && mm->first > from) {
+      k = mm->last - 1;
+      continue;
+    }
+    return m;
+  }
+  return -1;
+}
+
+// The subject of the clause ending before token `before`: the nearest actor that no
+// preposition governs. For nouns, a temporal or causal preposition between (après,
+// after) cuts the link to the clause subject.
+int SubjectBefore(const SentenceView& v, int before, bool noun) {
+  for (int k = before - 1; k >= 0; --k) {
+    if (noun && v.Is(k, "clause_block")) return -1;
+    if (v.tok(k).text == ";") return -1;
+    int m = v.mention_at[static_cast<size_t>(k)];
+    if (m < 0) continue;
+    const Mention* mm = v.MentionOf(m);
+    k = mm->first;
+    if (mm->entity < 0 || v.Governed(*mm)) continue;
+    return m;
+  }
+  return -1;
+}
+
+// A participle's antecedent: the nearest actor before it agreeing in gender and number
+// with the participle's ending (French).
+int Antecedent(const SentenceView& v, int trig) {
+  const std::string& w = v.tok(trig).lower;
+  char gender = 0;
+  bool plural = !w.empty() && w.back() == 's';
+  std::string base = plural ? w.substr(0, w.size() - 1) : w;
+  if (v.lex.lang == "fr") gender = (base.size() > 3 && base.compare(base.size() - 3, 3, "\xC3\xA9" "e") == 0) ||
+                                           (!base.empty() && base.back() == 'e')
+                                       ? 'f'
+                                       : 'm';
+  for (int k = trig - 1; k >= 0; --k) {
+    int m = v.mention_at[static_cast<size_t>(k)];
+    if (m < 0) continue;
+    const Mention* mm = v.MentionOf(m);
+    k = mm->first;
+    if (mm->entity < 0) continue;
+    if (v.lex.lang == "fr" && mm->gender != 0 && mm->gender != gender) continue;
+    if (v.lex.lang == "fr" && mm->plural != plural && mm->gender != 0) continue;
+    return m;
+  }
+  return -1;
+}
+
+}  // namespace
+
+void ExtractRelations(const Resources& res, const Lexicon& lex, Document* doc) {
+  (void)res;
+  std::set<std::tuple<int, int, int, bool, int>> seen;
+  for (const Triple& t : doc->triples)
+    seen.insert({t.subject, static_cast<int>(t.relation), t.object, t.negated, t.sentence});
+  std::vector<Triple> found;
+  for (int s = 0; s < static_cast<int>(doc->sentences.size()); ++s) {
+    SentenceView v(*doc, lex, s);
+    std::string date = EventDate(*doc, doc->sentences[static_cast<size_t>(s)]);
+    bool reported = false;
+    std::string sentence_mode;
+    for (int k = 0; k < v.n(); ++k) {
+      if (v.Is(k, "reporting")) reported = true;
+      auto mw = lex.mode_words.find(v.tok(k).lemma);
+      if (mw == lex.mode_words.end()) mw = lex.mode_words.find(v.tok(k).lower);
+      if (mw != lex.mode_words.end()) sentence_mode = mw->second;
+    }
+    for (int i = 0; i < v.n(); ++i) {
+      const Token& t = v.tok(i);
+      if (!t.is_word) continue;
+      std::vector<int> cands;
+      for (const std::string* key : {&t.lemma, &t.lower}) {
+        auto it = lex.by_first.find(*key);
+        if (it != lex.by_first.end()) cands.insert(cands.end(), it->second.begin(), it->second.end());
+      }
+      if (t.lower.size() > 2 && (t.lower.back() == 's' || t.lower.back() == 'x')) {
+        auto it = lex.by_first.find(t.lower.substr(0, t.lower.size() - 1));
+        if (it != lex.by_first.end()) cands.insert(cands.end(), it->second.begin(), it->second.end());
+      }
+      std::sort(cands.begin(), cands.end());
+      cands.erase(std::unique(cands.begin(), cands.end()), cands.end());
+      // Longest pattern first; one trigger per position.
+      std::sort(cands.begin(), cands.end(), [&](int a, int b) {
+        return lex.triggers[static_cast<size_t>(a)].pattern.size() > lex.triggers[static_cast<size_t>(b)].pattern.size();
+      });
+      for (int ci : cands) {
+        const Trigger& tr = lex.triggers[static_cast<size_t>(ci)];
+        int end = MatchPattern(v, tr.pattern, i);
+        if (end < 0) continue;
+        if (tr.pronominal && !Reflexive(v, i)) continue;
+        const bool noun = tr.kind == TriggerKind::kNoun;
+
+        int subj = -1, obj = -1;
+        int agent_prep = -1;
+        bool passive = !noun && tr.object_is_subject_of_passive &&
+                       std::find(tr.object_preps.begin(), tr.object_preps.end(), "") != tr.object_preps.end() &&
+                       LooksPassive(v, end - 1, &agent_prep);
+        if (passive) {
+          subj = FirstMentionAfter(v, agent_prep + 1, 5, false);
+          bool auxiliary = false;
+          for (int k = std::max(0, i - 3); k < i; ++k) auxiliary = auxiliary || v.Is(k, "passive_aux");
+          obj = auxiliary ? SubjectBefore(v, i, false) : Antecedent(v, i);
+        } else {
+          if (tr.subject_is_self) {
+            subj = v.mention_at[static_cast<size_t>(i)];
+          } else {
+            subj = SubjectBefore(v, i, noun);
+          }
+          const Mention* sm = v.MentionOf(subj);
+          for (const std::string& prep : tr.object_preps) {
+            if (obj >= 0) break;
+            if (prep.empty()) {
+              obj = FirstMentionAfter(v, end, 8, true);
+            } else if (prep == "loc") {
+              for (int k = end; k < std::min(v.n(), end + 8) && obj < 0; ++k) {
+                if (v.tok(k).text == "," || v.tok(k).text == ";") break;
+                if (v.Is(k, "locative")) obj = FirstMentionAfter(v, k + 1, 6, false);
+              }
+              // "en Syrie, où Moscou a déployé": the place before "où".
+              if (obj < 0 && sm != nullptr) {
+                int k = sm->first - 1;
+                if (k >= 0 && v.Is(k, "relative_where")) {
+                  for (int j = k - 1; j >= 0 && j >= k - 3; --j) {
+                    int m = v.mention_at[static_cast<size_t>(j)];
+                    if (m >= 0) {
+                      obj = m;
+                      break;
+                    }
+                  }
+                }
+              }
+            } else if (prep == "entre" || prep == "between") {
+              for (int k = end; k < std::min(v.n(), end + 10) && obj < 0; ++k) {
+                if (v.tok(k).lower != prep) continue;
+                for (int j = k + 1; j < std::min(v.n(), k + 10) && obj < 0; ++j) {
+                  int m = v.mention_at[static_cast<size_t>(j)];
+                  if (m < 0) continue;
+                  const Mention* mm = v.MentionOf(m);
+                  j = mm->last - 1;
+                  if (!sm || mm->entity < 0) continue;
+                  const Entity& se = doc->entities[static_cast<size_t>(sm->entity)];
+                  const Entity& oe = doc->entities[static_cast<size_t>(mm->entity)];
+                  bool own_side = mm->entity == sm->entity ||
+                                  (!se.country.empty() && oe.type == EntityType::kState && oe.country == se.country);
+                  if (!own_side) obj = m;
+                }
+              }
+            } else {
+              for (int k = end; k < std::min(v.n(), end + 10) && obj < 0; ++k) {
+                if (v.tok(k).text == ";" ) break;
+                if (v.tok(k).lower == prep || v.tok(k).lemma == prep) obj = FirstMentionAfter(v, k + 1, 7, false);
+              }
+            }
+          }
+        }
+        const Mention* sm = v.MentionOf(subj);
+        const Mention* om = v.MentionOf(obj);
+        if (!sm || !om || sm->entity < 0 || om->entity < 0 || sm->entity == om->entity) continue;
+
+        Triple tp;
+        tp.subject = sm->entity;
+        tp.object = om->entity;
+        tp.relation = tr.relation;
+        tp.cameo = tr.cameo;
+        tp.negated = NegatedAt(v, i);
+        // Modals before the trigger: "n'a pas exclu de mener des frappes", "threatened to".
+        for (int k = i - 1; k >= std::max(0, i - 8); --k) {
+          std::vector<int> mods;
+          for (const std::string* key : {&v.tok(k).lemma, &v.tok(k).lower}) {
+            auto it = lex.modal_by_first.find(*key);
+            if (it != lex.modal_by_first.end()) mods.insert(mods.end(), it->second.begin(), it->second.end());
+          }
+          const Modal* mod = nullptr;
+          for (int mi : mods) {
+            const Modal& cand = lex.modals[static_cast<size_t>(mi)];
+            if (MatchPattern(v, cand.pattern, k) > 0) {
+              mod = &cand;
+              break;
+            }
+          }
+          if (!mod) continue;
+          bool modal_negated = NegatedAt(v, k);
+          tp.modality = mod->modality;
+          tp.negated = mod->negates ? !modal_negated : (tp.negated || modal_negated);
+          if (mod->to_threaten && (tr.relation == RelationType::kAssault || tr.relation == RelationType::kCoerce ||
+                                   tr.relation == RelationType::kSanction)) {
+            tp.cameo = tr.relation == RelationType::kAssault ? "138" : "130";
+            tp.relation = RelationType::kThreaten;
+          }
+          break;
+        }
+        if (tp.modality == Modality::kAsserted && reported) tp.modality = Modality::kReported;
+        tp.mode = !tr.mode.empty() ? tr.mode : sentence_mode;
+        tp.date = date;
+        tp.sentence = s;
+        tp.begin = doc->sentences[static_cast<size_t>(s)].begin;
+        tp.end = doc->sentences[static_cast<size_t>(s)].end;
+        tp.subject_mention = sm->pronoun ? doc->entities[static_cast<size_t>(sm->entity)].name : sm->text;
+        tp.object_mention = om->pronoun ? doc->entities[static_cast<size_t>(om->entity)].name : om->text;
+        tp.trigger = doc->article.text.substr(t.begin, v.tok(end - 1).end - t.begin);
+        tp.confidence = sm->pronoun || om->pronoun ? 0.7f : 0.85f;
+        auto key = std::make_tuple(tp.subject, static_cast<int>(tp.relation), tp.object, tp.negated, s);
+        if (seen.insert(key).second) found.push_back(std::move(tp));
+        break;
+      }
+    }
+  }
+  for (Triple& t : doc->triples) {
+    if (t.date.empty()) t.date = EventDate(*doc, doc->sentences[static_cast<size_t>(t.sentence)]);
+  }
+  for (Triple& t : found) doc->triples.push_back(std::move(t));
+}
+
+}  // namespace geokg::internal
