@@ -23,7 +23,7 @@ constexpr std::array<std::pair<EntityType, std::string_view>, 8> kEntityNames{{
 constexpr std::array<std::string_view, 5> kModalityNames{
     "asserted", "reported", "intended", "possible", "conditional"};
 
-// Keep in step with schema/001_init.sql (relation_types); tests/ontology_test.cc checks.
+// Keep in step with schema/001_init.sql (relation_types); StoreTest.RelationTypesTableMatchesTheOntology checks.
 constexpr std::array<RelationInfo, static_cast<size_t>(RelationType::kCount)> kRelations{{
     {RelationType::kConsult, "CONSULT", "COMMUNICATE", true, "040", "consult, meet, talk"},
     {RelationType::kRequest, "REQUEST", "COMMUNICATE", true, "020", "make an appeal or request"},

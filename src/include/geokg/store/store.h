@@ -1,0 +1,65 @@
+// The SQLite store: articles, entities, relations and their evidence, keyed by stable ids.
+//
+// Thread safety: a Store is used by one thread at a time.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "geokg/common/status.h"
+#include "geokg/model.h"
+
+// SQLite's connection type, declared at global scope (as sqlite3.h does) so that the name
+// below is not taken for a new geokg::sqlite3.
+struct sqlite3;
+
+namespace geokg {
+
+struct StoreOptions {
+  bool read_only = false;      // open for queries only; fails on a missing file
+  int busy_timeout_ms = 5000;  // how long to wait for another writer's lock
+};
+
+// What one AddDocument changed.
+struct AddStats {
+  int64_t article_id = 0;
+  int entities_added = 0;   // new actors
+  int relations_added = 0;  // new (subject, type, object) edges
+  int evidence_added = 0;   // triples stored
+};
+
+class Store {
+ public:
+  // Opens the database at `path`, creating it unless read_only, and applies the migrations in
+  // <DataRoot()>/schema in order, recording the version with PRAGMA user_version.
+  // Fails with kSchemaMismatch for a database from a newer geokg, kCorruption for a file
+  // that is not a SQLite database, kBusy when locked, kIoError otherwise. On success *out
+  // owns the connection.
+  static Status Open(const std::string& path, const StoreOptions& options,
+                     std::unique_ptr<Store>* out);
+
+  virtual ~Store() = default;
+
+  // Sets *present to whether an article with this content hash is already stored.
+  virtual Status HasArticle(std::string_view content_hash, bool* present) = 0;
+
+  // Stores `doc` (the article, its entities merged by Entity::key, its triples as evidence
+  // on (subject, relation, object, negated) edges) in one transaction: either all of it
+  // is committed or nothing is. Returns kAlreadyExists, writing nothing, when an article
+  // with `content_hash` is already in.
+  virtual Status AddDocument(const Document& doc, std::string_view content_hash,
+                             AddStats* stats) = 0;
+
+  // The schema version of the open database.
+  virtual int SchemaVersion() const = 0;
+
+  // The underlying connection, for the graph module's readers (not owned by the caller).
+  virtual sqlite3* Handle() = 0;
+};
+
+// The schema version this build writes (the highest migration in schema/).
+int LatestSchemaVersion();
+
+}  // namespace geokg

@@ -1,0 +1,479 @@
+// The SQLite store: migrations, refusals, ingest, idempotence, atomicity.
+
+#include "geokg/store/store.h"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "fixture_db.h"
+#include "geokg/common/paths.h"
+#include "geokg/common/text.h"
+#include "geokg/ontology.h"
+#include "geokg/store/sqlite.h"
+#include "test_util.h"
+
+namespace geokg {
+namespace {
+
+using testing::FixtureDocuments;
+using testing::TempDir;
+
+std::unique_ptr<Store> OpenOrDie(const std::string& path, StoreOptions options = {}) {
+  std::unique_ptr<Store> store;
+  Status st = Store::Open(path, options, &store);
+  EXPECT_TRUE(st.ok()) << st.message();
+  return store;
+}
+
+// Runs a one-value query on a raw connection.
+int64_t QueryInt(sqlite3* db, const std::string& sql) {
+  Statement st;
+  Status s = Statement::Prepare(db, sql, &st);
+  EXPECT_TRUE(s.ok()) << s.message();
+  if (!s.ok()) return -1;
+  bool row = false;
+  EXPECT_TRUE(st.Step(&row).ok());
+  return row ? st.ColumnInt(0) : -1;
+}
+
+std::string QueryText(sqlite3* db, const std::string& sql) {
+  Statement st;
+  EXPECT_TRUE(Statement::Prepare(db, sql, &st).ok());
+  bool row = false;
+  EXPECT_TRUE(st.Step(&row).ok());
+  return row ? st.ColumnText(0) : "<no row>";
+}
+
+int64_t Count(Store* store, const std::string& table) {
+  return QueryInt(store->Handle(), "SELECT count(*) FROM " + table);
+}
+
+// Runs SQL on a connection of its own, outside any Store.
+void RawExec(const std::string& path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  char* err = nullptr;
+  int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err);
+  EXPECT_EQ(rc, SQLITE_OK) << (err ? err : "");
+  sqlite3_free(err);
+  sqlite3_close(db);
+}
+
+// A data root of our own (schema/ and an empty data/) for migration tests.
+struct FakeDataRoot {
+  TempDir dir;
+  FakeDataRoot() {
+    std::filesystem::create_directories(dir.path() / "schema");
+    std::filesystem::create_directories(dir.path() / "data");
+    std::filesystem::copy_file(std::string(GEOKG_TEST_DIR) + "/../schema/001_init.sql",
+                               dir.path() / "schema" / "001_init.sql");
+  }
+  void AddMigration(const std::string& name, const std::string& sql) {
+    testing::WriteTextFile((dir.path() / "schema" / name).string(), sql);
+  }
+};
+
+TEST(StoreTest, OpenCreatesTheSchema) {
+  TempDir tmp;
+  auto store = OpenOrDie(tmp.File("kg.db"));
+  ASSERT_TRUE(store);
+  EXPECT_GE(LatestSchemaVersion(), 1);
+  EXPECT_EQ(store->SchemaVersion(), LatestSchemaVersion());
+  sqlite3* db = store->Handle();
+  EXPECT_EQ(QueryInt(db, "PRAGMA user_version"), LatestSchemaVersion());
+  EXPECT_EQ(QueryText(db, "PRAGMA journal_mode"), "wal");
+  EXPECT_EQ(QueryInt(db, "PRAGMA foreign_keys"), 1);
+  for (const char* table : {"articles", "entities", "aliases", "relations", "evidence",
+                            "relation_types", "modalities"}) {
+    EXPECT_EQ(QueryInt(db, std::string("SELECT count(*) FROM sqlite_master WHERE type = 'table' "
+                                       "AND name = '") +
+                               table + "'"),
+              1)
+        << table;
+  }
+  for (const char* view : {"v_relations", "v_evidence", "v_actor_degree"}) {
+    EXPECT_EQ(QueryInt(db, std::string("SELECT count(*) FROM ") + view), 0) << view;
+  }
+}
+
+TEST(StoreTest, RelationTypesTableMatchesTheOntology) {
+  TempDir tmp;
+  auto store = OpenOrDie(tmp.File("kg.db"));
+  sqlite3* db = store->Handle();
+  const int n = static_cast<int>(RelationType::kCount);
+  EXPECT_EQ(QueryInt(db, "SELECT count(*) FROM relation_types"), n);
+  Statement st;
+  ASSERT_TRUE(
+      Statement::Prepare(
+          db, "SELECT coarse, symmetric, cameo, label FROM relation_types WHERE name = ?1", &st)
+          .ok());
+  for (int i = 0; i < n; ++i) {
+    const RelationInfo& info = Relation(static_cast<RelationType>(i));
+    st.Reset();
+    st.BindText(1, info.name);
+    bool row = false;
+    ASSERT_TRUE(st.Step(&row).ok());
+    ASSERT_TRUE(row) << info.name;
+    EXPECT_EQ(st.ColumnText(0), info.coarse) << info.name;
+    EXPECT_EQ(st.ColumnInt(1), info.symmetric ? 1 : 0) << info.name;
+    EXPECT_EQ(st.ColumnText(2), info.cameo) << info.name;
+    EXPECT_EQ(st.ColumnText(3), info.label) << info.name;
+  }
+  // The modality ranks follow the enum's order, strongest first.
+  for (int i = 0; i <= static_cast<int>(Modality::kConditional); ++i) {
+    std::string name(ModalityName(static_cast<Modality>(i)));
+    EXPECT_EQ(QueryInt(db, "SELECT rank FROM modalities WHERE name = '" + name + "'"), i);
+  }
+}
+
+TEST(StoreTest, ReopeningKeepsDataAndVersion) {
+  TempDir tmp;
+  const std::string path = tmp.File("kg.db");
+  {
+    auto store = OpenOrDie(path);
+    AddStats stats;
+    ASSERT_TRUE(store->AddDocument(FixtureDocuments()[0], "h0", &stats).ok());
+  }
+  auto store = OpenOrDie(path);
+  EXPECT_EQ(store->SchemaVersion(), LatestSchemaVersion());
+  EXPECT_EQ(Count(store.get(), "articles"), 1);
+  bool present = false;
+  ASSERT_TRUE(store->HasArticle("h0", &present).ok());
+  EXPECT_TRUE(present);
+}
+
+TEST(StoreTest, RefusesADatabaseFromANewerGeokg) {
+  TempDir tmp;
+  const std::string path = tmp.File("kg.db");
+  OpenOrDie(path);
+  RawExec(path, "PRAGMA user_version = 7");
+  std::unique_ptr<Store> store;
+  Status st = Store::Open(path, {}, &store);
+  EXPECT_EQ(st.code(), Status::Code::kSchemaMismatch);
+  EXPECT_EQ(st.message(), "database " + path +
+                              " was written by a newer geokg (schema 7, this "
+                              "build knows " +
+                              std::to_string(LatestSchemaVersion()) + ")");
+  EXPECT_FALSE(store);
+  // Read-only opening refuses it just the same.
+  StoreOptions ro;
+  ro.read_only = true;
+  EXPECT_EQ(Store::Open(path, ro, &store).code(), Status::Code::kSchemaMismatch);
+}
+
+TEST(StoreTest, RefusesAFileThatIsNotSqlite) {
+  TempDir tmp;
+  const std::string path = tmp.File("notes.db");
+  std::string text;
+  for (int i = 0; i < 200; ++i) text += "These are my notes, not a database.\n";
+  testing::WriteTextFile(path, text);
+  for (bool read_only : {false, true}) {
+    std::unique_ptr<Store> store;
+    StoreOptions options;
+    options.read_only = read_only;
+    Status st = Store::Open(path, options, &store);
+    EXPECT_EQ(st.code(), Status::Code::kCorruption) << st.message();
+    EXPECT_NE(st.message().find(path + " is not a SQLite database"), std::string::npos)
+        << st.message();
+  }
+  EXPECT_EQ(testing::ReadTextFile(path), text);  // untouched
+}
+
+TEST(StoreTest, RefusesAnotherApplicationsSqliteDatabase) {
+  TempDir tmp;
+  const std::string path = tmp.File("other.db");
+  RawExec(path, "CREATE TABLE notes (x TEXT); INSERT INTO notes VALUES ('keep me');");
+  std::unique_ptr<Store> store;
+  Status st = Store::Open(path, {}, &store);
+  EXPECT_EQ(st.code(), Status::Code::kSchemaMismatch);
+  EXPECT_NE(st.message().find("not a geokg one"), std::string::npos) << st.message();
+
+  const std::string tagged = tmp.File("tagged.db");
+  RawExec(tagged, "PRAGMA application_id = 1234");
+  EXPECT_EQ(Store::Open(tagged, {}, &store).code(), Status::Code::kSchemaMismatch);
+}
+
+TEST(StoreTest, ReadOnlyDoesNotCreateAMissingDatabase) {
+  TempDir tmp;
+  const std::string path = tmp.File("missing.db");
+  StoreOptions ro;
+  ro.read_only = true;
+  std::unique_ptr<Store> store;
+  Status st = Store::Open(path, ro, &store);
+  EXPECT_TRUE(st.IsNotFound());
+  EXPECT_EQ(st.message(), path + ": no such database");
+  EXPECT_FALSE(std::filesystem::exists(path));
+}
+
+TEST(StoreTest, ReadOnlyStoreRefusesWrites) {
+  TempDir tmp;
+  const std::string path = tmp.File("kg.db");
+  OpenOrDie(path);
+  StoreOptions ro;
+  ro.read_only = true;
+  auto store = OpenOrDie(path, ro);
+  AddStats stats;
+  Status st = store->AddDocument(FixtureDocuments()[0], "h0", &stats);
+  EXPECT_FALSE(st.ok());
+  EXPECT_EQ(Count(store.get(), "articles"), 0);
+}
+
+TEST(StoreTest, ReingestingTheSameContentIsANoOp) {
+  TempDir tmp;
+  auto store = OpenOrDie(tmp.File("kg.db"));
+  const Document doc = FixtureDocuments()[0];
+  const std::string hash = ContentHash(doc.article.text);
+  bool present = true;
+  ASSERT_TRUE(store->HasArticle(hash, &present).ok());
+  EXPECT_FALSE(present);
+
+  AddStats first;
+  ASSERT_TRUE(store->AddDocument(doc, hash, &first).ok());
+  EXPECT_GT(first.article_id, 0);
+  EXPECT_EQ(first.entities_added, 6);
+  EXPECT_EQ(first.relations_added, 5);
+  EXPECT_EQ(first.evidence_added, 5);
+
+  const int64_t aliases = Count(store.get(), "aliases");
+  AddStats second;
+  second.article_id = -5;
+  Status st = store->AddDocument(doc, hash, &second);
+  EXPECT_TRUE(st.IsAlreadyExists()) << st.message();
+  EXPECT_EQ(second.article_id, -5);  // untouched on failure
+  EXPECT_EQ(Count(store.get(), "articles"), 1);
+  EXPECT_EQ(Count(store.get(), "entities"), 6);
+  EXPECT_EQ(Count(store.get(), "relations"), 5);
+  EXPECT_EQ(Count(store.get(), "evidence"), 5);
+  EXPECT_EQ(Count(store.get(), "aliases"), aliases);
+  ASSERT_TRUE(store->HasArticle(hash, &present).ok());
+  EXPECT_TRUE(present);
+}
+
+TEST(StoreTest, StoresTheArticleItsEvidenceAndItsAliases) {
+  TempDir tmp;
+  auto store = OpenOrDie(tmp.File("kg.db"));
+  for (const Document& doc : FixtureDocuments()) {
+    AddStats stats;
+    ASSERT_TRUE(store->AddDocument(doc, ContentHash(doc.article.text), &stats).ok());
+  }
+  sqlite3* db = store->Handle();
+  EXPECT_EQ(Count(store.get(), "articles"), testing::kFixtureArticles);
+  EXPECT_EQ(Count(store.get(), "entities"), testing::kFixtureEntities);
+  EXPECT_EQ(Count(store.get(), "relations"), testing::kFixtureRelations);
+  EXPECT_EQ(Count(store.get(), "evidence"), testing::kFixtureEvidence);
+
+  EXPECT_EQ(QueryText(db,
+                      "SELECT lang || ' ' || date || ' ' || origin FROM articles "
+                      "WHERE ext_id = 'afp-2015-09-30'"),
+            "fr 2015-09-30 fixture");
+  EXPECT_EQ(QueryInt(db, "SELECT count(*) FROM articles WHERE ingested_at LIKE '20__-__-__T%Z'"),
+            3);
+  // Merged by key: Russia appears in all three documents, once in the table.
+  EXPECT_EQ(QueryInt(db, "SELECT count(*) FROM entities WHERE key = 'state:RUS'"), 1);
+  // Aliases from the entities, in both languages, with their folds.
+  EXPECT_EQ(QueryText(db, "SELECT fold FROM aliases WHERE alias = 'la Russie'"), "russie");
+  EXPECT_EQ(QueryText(db, "SELECT fold FROM aliases WHERE alias = 'État islamique'"),
+            "etat islamique");
+  EXPECT_EQ(QueryInt(db, "SELECT count(DISTINCT entity_id) FROM aliases WHERE fold = 'assad'"), 2);
+  // Aliases from the triples' mentions, but not a pronoun.
+  EXPECT_EQ(QueryText(db,
+                      "SELECT e.key FROM aliases a JOIN entities e ON e.id = a.entity_id "
+                      "WHERE a.alias = 'Russian envoys'"),
+            "state:RUS");
+  EXPECT_EQ(QueryInt(db, "SELECT count(*) FROM aliases WHERE fold = 'il'"), 0);
+
+  // The evidence keeps the sentence and its provenance.
+  EXPECT_EQ(QueryText(db,
+                      "SELECT sentence FROM v_evidence WHERE relation = 'CONSULT' AND "
+                      "negated = 0"),
+            "Il a rencontré Bachar al-Assad à Moscou.");
+  EXPECT_EQ(QueryText(db, "SELECT mode FROM evidence WHERE trigger = 'rencontré'"), "visit");
+  EXPECT_EQ(QueryInt(db, "SELECT count(*) FROM evidence WHERE date IS NULL"), 1);
+  EXPECT_EQ(QueryText(db, "SELECT role FROM evidence WHERE trigger = 'President'"), "President");
+}
+
+TEST(StoreTest, RelationAggregatesFollowTheirEvidence) {
+  TempDir tmp;
+  auto store = OpenOrDie(tmp.File("kg.db"));
+  auto docs = FixtureDocuments();
+  AddStats stats;
+  ASSERT_TRUE(store->AddDocument(docs[0], "h0", &stats).ok());
+  sqlite3* db = store->Handle();
+  const std::string strike =
+      "SELECT evidence_count || ' ' || first_date || ' ' || last_date || ' ' || modality || ' ' "
+      "|| cameo FROM v_relations WHERE subject = 'Russia' AND relation = 'ASSAULT'";
+  EXPECT_EQ(QueryText(db, strike), "1 2015-09-30 2015-09-30 reported 195");
+
+  ASSERT_TRUE(store->AddDocument(docs[1], "h1", &stats).ok());
+  EXPECT_EQ(stats.entities_added, 4);   // United States, Iceland, France, the café
+  EXPECT_EQ(stats.relations_added, 7);  // all but the second strike
+  EXPECT_EQ(stats.evidence_added, 8);
+  // A second, asserted report without a CAMEO code: the strongest modality and the first
+  // code are kept.
+  EXPECT_EQ(QueryText(db, strike), "2 2015-09-30 2015-10-02 asserted 195");
+
+  // An undated article leaves the dates NULL.
+  ASSERT_TRUE(store->AddDocument(docs[2], "h2", &stats).ok());
+  EXPECT_EQ(QueryInt(db,
+                     "SELECT count(*) FROM relations WHERE type = 'ACCUSE' AND "
+                     "first_date IS NULL AND last_date IS NULL"),
+            1);
+  EXPECT_EQ(QueryInt(db, "SELECT count(*) FROM relations WHERE negated = 1"), 1);
+  EXPECT_EQ(QueryInt(db, "SELECT sum(evidence_count) FROM relations"), testing::kFixtureEvidence);
+}
+
+TEST(StoreTest, LaterArticlesRefineAnActor) {
+  TempDir tmp;
+  auto store = OpenOrDie(tmp.File("kg.db"));
+  testing::DocBuilder a("a", "fr", "2015-01-01");
+  a.Entity("state:TUR", "Turquie", EntityType::kUnknown, "", {});
+  a.Sentence("La Turquie.");
+  testing::DocBuilder b("b", "en", "2015-01-02");
+  b.Entity("state:TUR", "Turkey", EntityType::kState, "TUR", {"Türkiye"});
+  b.Sentence("Turkey.");
+  AddStats stats;
+  ASSERT_TRUE(store->AddDocument(a.Build(), "ha", &stats).ok());
+  ASSERT_TRUE(store->AddDocument(b.Build(), "hb", &stats).ok());
+  EXPECT_EQ(stats.entities_added, 0);
+  EXPECT_EQ(QueryText(store->Handle(),
+                      "SELECT name || ' ' || type || ' ' || country FROM "
+                      "entities WHERE key = 'state:TUR'"),
+            "Turquie STATE TUR");
+  EXPECT_EQ(QueryInt(store->Handle(), "SELECT count(*) FROM aliases"), 3);
+}
+
+TEST(StoreTest, ABrokenTripleAssertsAndLeavesNothing) {
+  TempDir tmp;
+  auto store = OpenOrDie(tmp.File("kg.db"));
+  Document doc = FixtureDocuments()[1];
+  // Valid triples first, so that the failure happens halfway through the transaction.
+  Triple bad = doc.triples.front();
+  bad.object = static_cast<int>(doc.entities.size());
+  doc.triples.push_back(bad);
+  AddStats stats;
+  EXPECT_THROW(store->AddDocument(doc, "bad", &stats), InternalError);
+  for (const char* table : {"articles", "entities", "aliases", "relations", "evidence"})
+    EXPECT_EQ(Count(store.get(), table), 0) << table;
+  bool present = true;
+  ASSERT_TRUE(store->HasArticle("bad", &present).ok());
+  EXPECT_FALSE(present);
+
+  // A negative index and a span past the text are broken invariants too.
+  doc.triples.back() = doc.triples.front();
+  doc.triples.back().subject = -1;
+  EXPECT_THROW(store->AddDocument(doc, "bad", &stats), InternalError);
+  doc.triples.back() = doc.triples.front();
+  doc.triples.back().end = static_cast<uint32_t>(doc.article.text.size() + 1);
+  EXPECT_THROW(store->AddDocument(doc, "bad", &stats), InternalError);
+
+  // The store is still usable, its statements reset.
+  doc.triples.pop_back();
+  ASSERT_TRUE(store->AddDocument(doc, "good", &stats).ok());
+  EXPECT_EQ(Count(store.get(), "articles"), 1);
+  EXPECT_EQ(Count(store.get(), "evidence"), 8);
+}
+
+TEST(StoreTest, ReportsBusyWhenAnotherWriterHoldsTheLock) {
+  TempDir tmp;
+  const std::string path = tmp.File("kg.db");
+  StoreOptions options;
+  options.busy_timeout_ms = 50;
+  auto store = OpenOrDie(path, options);
+  sqlite3* other = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &other), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(other, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+  AddStats stats;
+  Status st = store->AddDocument(FixtureDocuments()[0], "h0", &stats);
+  EXPECT_EQ(st.code(), Status::Code::kBusy) << st.message();
+  sqlite3_exec(other, "ROLLBACK", nullptr, nullptr, nullptr);
+  sqlite3_close(other);
+  EXPECT_TRUE(store->AddDocument(FixtureDocuments()[0], "h0", &stats).ok());
+}
+
+TEST(StoreTest, AppliesMigrationsInOrderAtomically) {
+  FakeDataRoot root;
+  testing::ScopedEnv env("GEOKG_DATA", root.dir.path().string());
+  ASSERT_EQ(DataRoot(), root.dir.path().string());
+  root.AddMigration("002_add_notes.sql",
+                    "ALTER TABLE entities ADD COLUMN notes TEXT;\n"
+                    "CREATE TABLE notes_log (entity_id INTEGER, note TEXT);\n");
+  root.AddMigration("README.txt", "not a migration");  // ignored
+  EXPECT_EQ(LatestSchemaVersion(), 2);
+
+  TempDir tmp;
+  const std::string path = tmp.File("kg.db");
+  {
+    auto store = OpenOrDie(path);
+    ASSERT_TRUE(store);
+    EXPECT_EQ(store->SchemaVersion(), 2);
+    EXPECT_EQ(QueryInt(store->Handle(),
+                       "SELECT count(*) FROM pragma_table_info('entities') "
+                       "WHERE name = 'notes'"),
+              1);
+  }
+
+  // A migration that fails halfway leaves the database at the version before it.
+  root.AddMigration("003_broken.sql", "CREATE TABLE t3 (x); THIS IS NOT SQL;");
+  std::unique_ptr<Store> store;
+  Status st = Store::Open(path, {}, &store);
+  EXPECT_EQ(st.code(), Status::Code::kCorruption);
+  EXPECT_NE(st.message().find("003_broken.sql: migration failed"), std::string::npos)
+      << st.message();
+  std::filesystem::remove(root.dir.path() / "schema" / "003_broken.sql");
+  store = OpenOrDie(path);
+  EXPECT_EQ(store->SchemaVersion(), 2);
+  EXPECT_EQ(QueryInt(store->Handle(), "SELECT count(*) FROM sqlite_master WHERE name = 't3'"), 0);
+  store.reset();
+
+  // Back to a build that only knows schema 1: the database is too new for it.
+  std::filesystem::remove(root.dir.path() / "schema" / "002_add_notes.sql");
+  st = Store::Open(path, {}, &store);
+  EXPECT_EQ(st.code(), Status::Code::kSchemaMismatch);
+  EXPECT_NE(st.message().find("(schema 2, this build knows 1)"), std::string::npos);
+}
+
+TEST(StoreTest, ReadOnlyRefusesAnOutdatedDatabase) {
+  TempDir tmp;
+  const std::string path = tmp.File("kg.db");
+  OpenOrDie(path);  // schema 1
+  FakeDataRoot root;
+  root.AddMigration("002_more.sql", "CREATE TABLE more (x);");
+  testing::ScopedEnv env("GEOKG_DATA", root.dir.path().string());
+  StoreOptions ro;
+  ro.read_only = true;
+  std::unique_ptr<Store> store;
+  Status st = Store::Open(path, ro, &store);
+  EXPECT_EQ(st.code(), Status::Code::kSchemaMismatch);
+  EXPECT_NE(st.message().find("has schema 1 and this build needs 2"), std::string::npos)
+      << st.message();
+  // Opened for writing, it is upgraded.
+  store = OpenOrDie(path);
+  EXPECT_EQ(store->SchemaVersion(), 2);
+}
+
+TEST(StoreTest, RefusesMisnumberedMigrations) {
+  FakeDataRoot root;
+  root.AddMigration("003_gap.sql", "CREATE TABLE gap (x);");
+  testing::ScopedEnv env("GEOKG_DATA", root.dir.path().string());
+  EXPECT_EQ(LatestSchemaVersion(), 0);
+  TempDir tmp;
+  std::unique_ptr<Store> store;
+  Status st = Store::Open(tmp.File("kg.db"), {}, &store);
+  EXPECT_EQ(st.code(), Status::Code::kCorruption);
+  EXPECT_NE(st.message().find("without gaps or duplicates"), std::string::npos) << st.message();
+}
+
+TEST(StoreTest, InMemoryDatabaseWorks) {
+  auto store = OpenOrDie(":memory:");
+  ASSERT_TRUE(store);
+  AddStats stats;
+  ASSERT_TRUE(store->AddDocument(FixtureDocuments()[0], "h0", &stats).ok());
+  EXPECT_EQ(Count(store.get(), "evidence"), 5);
+}
+
+}  // namespace
+}  // namespace geokg
