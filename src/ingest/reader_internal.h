@@ -1,0 +1,98 @@
+// Internals of the article reader (reader.cc, reader_stream.cc, html.cc), exposed for tests.
+// Not part of the public interface: everything here may change.
+#pragma once
+
+#include <cstddef>
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "geokg/common/status.h"
+#include "geokg/ingest/reader.h"
+
+namespace geokg::reader_internal {
+
+// Longest JSON line accepted; a longer line is reported and skipped.
+inline constexpr size_t kMaxLineBytes = size_t{256} << 20;
+// Largest plain-text article (one file) accepted.
+inline constexpr size_t kMaxTextBytes = size_t{256} << 20;
+// Largest HTML page accepted (the parsed tree costs many times the page's size).
+inline constexpr size_t kMaxHtmlBytes = size_t{32} << 20;
+
+// A stream of bytes: a file, standard input, or a decompressor over another stream.
+class ByteSource {
+ public:
+  virtual ~ByteSource() = default;
+  // Reads up to `cap` bytes into `buf`, sets *n to the count; *n == 0 with an ok status
+  // means the end of the stream. Errors (a read error, corrupt compressed data) carry a
+  // message without the file name.
+  virtual Status Read(char* buf, size_t cap, size_t* n) = 0;
+};
+
+// Reads from an open FILE. Takes ownership (fclose) when `owned`.
+std::unique_ptr<ByteSource> FileSource(FILE* file, bool owned);
+// Gives `prefix` first, then the rest of `rest`.
+std::unique_ptr<ByteSource> PrefixedSource(std::string prefix, std::unique_ptr<ByteSource> rest);
+// Decompresses gzip (or zlib) data, concatenated members included.
+std::unique_ptr<ByteSource> GzipSource(std::unique_ptr<ByteSource> compressed);
+// Decompresses Zstandard data, several frames included.
+std::unique_ptr<ByteSource> ZstdSource(std::unique_ptr<ByteSource> compressed);
+
+// Splits a stream into lines ('\n'; a '\r' before it is dropped) with bounded memory.
+class LineReader {
+ public:
+  enum class Result {
+    kLine,     // *line holds the next line
+    kTooLong,  // the line was longer than max_line bytes; it was skipped
+    kEnd,      // no more lines
+    kError,    // the stream failed; see status()
+  };
+
+  LineReader(ByteSource* source, size_t max_line);
+
+  // Reads the next line into *line. line_number() is its 1-based number afterwards.
+  Result Next(std::string* line);
+  size_t line_number() const { return line_number_; }
+  const Status& status() const { return status_; }
+
+ private:
+  bool Fill();  // false at the end of the stream or on an error
+
+  ByteSource* source_;
+  size_t max_line_;
+  std::string buf_;
+  size_t pos_ = 0;  // start of unread data in buf_
+  size_t end_ = 0;  // end of valid data in buf_
+  bool eof_ = false;
+  size_t line_number_ = 0;
+  Status status_;
+};
+
+// Reads the whole of `source` into *out. Fails with kInvalidInput when it holds more than
+// `max_bytes`.
+Status ReadAll(ByteSource* source, size_t max_bytes, std::string* out);
+
+// Reads JSON Lines from `source`: one article per non-blank line, errors per line as
+// "origin:LINE: reason". Returns the number of errors reported.
+int ReadJsonLines(ByteSource* source, const std::string& origin, size_t max_line,
+                  const ArticleSink& on_article, const ErrorSink& on_error);
+
+// Normalises a date as found in metadata ("2024-03-05T10:00:00Z", "2024/03/05", "20240305",
+// "5 mars 2024", "March 5, 2024", "Tue, 05 Mar 2024 10:00:00 GMT") to YYYY-MM-DD.
+// Returns "" when it is not a valid calendar date.
+std::string NormalizeDate(std::string_view s);
+
+// Maps a language tag ("fr", "fr-FR", "en_GB", "EN") to "fr" or "en"; anything else to "".
+std::string NormalizeLang(std::string_view tag);
+
+// "256 MiB" for whole MiB, else "1000 bytes".
+std::string SizeText(size_t bytes);
+
+// Replaces every invalid UTF-8 sequence with U+FFFD.
+std::string RepairUtf8(std::string_view s);
+
+// Replaces "\r\n" and lone "\r" by "\n" in place.
+void NormalizeNewlines(std::string* s);
+
+}  // namespace geokg::reader_internal
