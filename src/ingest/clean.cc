@@ -136,23 +136,32 @@ std::vector<Span> BodyParagraphs(std::string_view text) {
   }
   if (!any_anchor) return unique;
 
-  std::vector<Span> body;
-  for (size_t i = 0; i < unique.size(); ++i) {
-    if (anchor[i]) {
-      body.push_back(unique[i]);
-      continue;
-    }
-    bool before = false, after = false;
-    for (size_t j = 0; j < i; ++j) before = before || anchor[j];
-    for (size_t j = i + 1; j < unique.size(); ++j) after = after || anchor[j];
+  // Around each anchor, the paragraphs that read as sentences belong to the story until the
+  // first one that does not (a headline, "Read more", a menu). Between two anchors, any
+  // paragraph of a few words is kept (a short quote, a one-line paragraph).
+  auto sentence_like = [&](size_t i) {
     std::string_view p = text.substr(unique[i].first, unique[i].second - unique[i].first);
-    bool sentence = EndsAsSentence(p) && CountWords(p) >= 4;
-    // Between two anchors: part of the story. Before the first anchor: a lede if it reads
-    // as a sentence. After the last anchor: page furniture.
-    bool between = before && after && (sentence || CountWords(p) >= 8);
-    bool lede = !before && after && sentence;
-    if (between || lede) body.push_back(unique[i]);
+    return EndsAsSentence(p) && CountWords(p) >= 6;
+  };
+  std::vector<bool> keep = anchor;
+  for (size_t i = 0; i < unique.size(); ++i) {
+    if (!anchor[i]) continue;
+    for (size_t j = i + 1; j < unique.size() && !anchor[j] && sentence_like(j); ++j) keep[j] = true;
+    for (size_t j = i; j-- > 0 && !anchor[j] && sentence_like(j);) keep[j] = true;
   }
+  size_t first = unique.size(), last = 0;
+  for (size_t i = 0; i < unique.size(); ++i) {
+    if (!anchor[i]) continue;
+    first = std::min(first, i);
+    last = i;
+  }
+  for (size_t i = first; i < last; ++i) {
+    std::string_view p = text.substr(unique[i].first, unique[i].second - unique[i].first);
+    if (!keep[i] && CountWords(p) >= 8) keep[i] = true;
+  }
+  std::vector<Span> body;
+  for (size_t i = 0; i < unique.size(); ++i)
+    if (keep[i]) body.push_back(unique[i]);
   return body;
 }
 

@@ -62,7 +62,8 @@ Status Gazetteer::LoadFile(const std::string& path) {
   if (!in) return Status::IoError(path + ": cannot open gazetteer file");
   std::string line;
   if (!std::getline(in, line) || line.rfind("#geokg-gazetteer\t", 0) != 0)
-    return Status::InvalidInput(path + ":1: not a geokg gazetteer (expected '#geokg-gazetteer\\t1')");
+    return Status::InvalidInput(path +
+                                ":1: not a geokg gazetteer (expected '#geokg-gazetteer\\t1')");
   if (Trim(line.substr(17)) != "1")
     return Status::SchemaMismatch(path + ":1: gazetteer version " + line.substr(17) +
                                   " is not supported (this build reads version 1)");
@@ -73,8 +74,8 @@ Status Gazetteer::LoadFile(const std::string& path) {
     if (line.empty() || line[0] == '#') continue;
     std::vector<std::string> c = Columns(line);
     if (c.size() != 8)
-      return Status::InvalidInput(path + ":" + std::to_string(lineno) + ": expected 8 columns, got " +
-                                  std::to_string(c.size()));
+      return Status::InvalidInput(path + ":" + std::to_string(lineno) +
+                                  ": expected 8 columns, got " + std::to_string(c.size()));
     EntityType type = EntityTypeFromName(c[1]);
     if (c[0].empty() || c[3].empty() || type == EntityType::kUnknown)
       return Status::InvalidInput(path + ":" + std::to_string(lineno) +
@@ -146,6 +147,9 @@ int Gazetteer::Find(const std::string& key) const {
 
 int Gazetteer::FindMinistry(const std::string& country, std::string_view portfolio) const {
   if (country.empty()) return -1;
+  // Ministries follow the key pattern org:<iso3>-<portfolio> (docs/GAZETTEER.md).
+  std::string key = "org:" + Lower(country) + "-" + std::string(portfolio);
+  if (int k = Find(key); k >= 0) return k;
   int best = -1;
   for (size_t i = 0; i < entries_.size(); ++i) {
     const GazetteerEntry& e = entries_[i];

@@ -246,7 +246,16 @@ void DemonymPass(Ctx& c, int s) {
         last_group_demonym = i;
         continue;
       }
-      if (prev && (*prev == "et" || *prev == "ou") && i - last_group_demonym == 2) {
+      // "militaires américains et russes": an adjective coordinated with a demonym.
+      bool after_demonym = i - last_group_demonym == 2;
+      if (!after_demonym && i >= 2) {
+        const std::vector<FormHit>* h =
+            c.res.gazetteer.Lookup(Fold(toks[static_cast<size_t>(i - 2)].text));
+        if (h && !toks[static_cast<size_t>(i - 2)].upper_initial)
+          for (const FormHit& fh : *h)
+            after_demonym = after_demonym || fh.kind == FormKind::kDemonym;
+      }
+      if (prev && (*prev == "et" || *prev == "ou") && after_demonym) {
         int m = AddMention(c, s, i, i + 1, c.table.FromGazetteer(e), e.type);
         c.doc->mentions[static_cast<size_t>(m)].plural = true;
         continue;
@@ -338,6 +347,10 @@ void AddRoleTriple(Ctx& c, int s, int person_mention, int owner, const std::stri
   t.trigger = role;
   t.confidence = 0.9f;
   c.doc->triples.push_back(std::move(t));
+  // A person the gazetteer does not know takes the country of the office the text gives.
+  Entity& person = c.doc->entities[static_cast<size_t>(pm.entity)];
+  const Entity& org = c.doc->entities[static_cast<size_t>(owner)];
+  if (person.country.empty() && !org.country.empty()) person.country = org.country;
 }
 
 // Person names introduced by a role ("le porte-parole du Pentagone, Peter Cook",
@@ -437,7 +450,14 @@ void RolePass(Ctx& c, int s) {
         role_at = r;
         break;
       }
-      if (toks[static_cast<size_t>(r)].text == ",") break;
+      // Only the owner of the role may stand before it: "Russia's foreign minister".
+      const Token& u = toks[static_cast<size_t>(r)];
+      int um = c.taken[static_cast<size_t>(r)];
+      bool owner_word =
+          (um >= 0 && c.doc->mentions[static_cast<size_t>(um)].type != EntityType::kPerson) ||
+          c.demonym_at[static_cast<size_t>(r)] >= 0 || u.lower == "'s" ||
+          c.lex.In("role_complement", u.lower);
+      if (!owner_word) break;
     }
     if (role_at < 0) continue;
     int stop = role_at + 1;

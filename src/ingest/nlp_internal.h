@@ -105,7 +105,8 @@ class Gazetteer {
   const std::vector<GazetteerEntry>& entries() const { return entries_; }
   // Index of the entry with `key`, or -1.
   int Find(const std::string& key) const;
-  // The ORG entry of `country` whose name mentions `portfolio` words (e.g. "defen"), or -1.
+  // The ministry of `country` for `portfolio` ("defense", "foreign"): the entry keyed
+  // org:<iso3>-<portfolio>, else an ORG of that country whose name holds the word; -1.
   int FindMinistry(const std::string& country, std::string_view portfolio) const;
 
  private:

@@ -145,17 +145,23 @@ int Antecedent(const SentenceView& v, int trig) {
                                            (!base.empty() && base.back() == 'e')
                                        ? 'f'
                                        : 'm';
+  // The nearest actor whose determiner shows the same gender and number; failing that, the
+  // nearest whose gender the text does not show ("l'EI").
+  int unknown = -1;
   for (int k = trig - 1; k >= 0; --k) {
     int m = v.mention_at[static_cast<size_t>(k)];
     if (m < 0) continue;
     const Mention* mm = v.MentionOf(m);
     k = mm->first;
     if (mm->entity < 0) continue;
-    if (v.lex.lang == "fr" && mm->gender != 0 && mm->gender != gender) continue;
-    if (v.lex.lang == "fr" && mm->plural != plural && mm->gender != 0) continue;
-    return m;
+    if (v.lex.lang != "fr") return m;
+    if (mm->gender == 0) {
+      if (unknown < 0) unknown = m;
+      continue;
+    }
+    if (mm->gender == gender && mm->plural == plural) return m;
   }
-  return -1;
+  return unknown;
 }
 
 }  // namespace
@@ -252,8 +258,8 @@ void ExtractRelations(const Resources& res, const Lexicon& lex, Document* doc) {
                   if (!sm || mm->entity < 0) continue;
                   const Entity& se = doc->entities[static_cast<size_t>(sm->entity)];
                   const Entity& oe = doc->entities[static_cast<size_t>(mm->entity)];
-                  bool own_side = mm->entity == sm->entity ||
-                                  (!se.country.empty() && oe.type == EntityType::kState && oe.country == se.country);
+                  bool own_side =
+                      mm->entity == sm->entity || (!se.country.empty() && oe.country == se.country);
                   if (!own_side) obj = m;
                 }
               }

@@ -1,0 +1,218 @@
+// Unit tests of the extraction stages, on sentences we write.
+#include <gtest/gtest.h>
+
+#include <memory>
+
+#include "geokg/common/text.h"
+#include "geokg/ingest/extractor.h"
+#include "geokg/ingest/jsonl.h"
+#include "geokg/ontology.h"
+#include "nlp_internal.h"
+
+namespace geokg {
+namespace {
+
+using internal::Span;
+
+std::vector<std::string> Words(const std::string& text, const std::string& lang) {
+  std::vector<Sentence> sents;
+  internal::Segment(text, {Span{0, static_cast<uint32_t>(text.size())}}, lang, &sents);
+  std::vector<std::string> out;
+  for (const Sentence& s : sents)
+    for (const Token& t : s.tokens) out.push_back(t.text);
+  return out;
+}
+
+TEST(Segment, SplitsFrenchElisionsWithBothApostrophes) {
+  std::vector<std::string> w = Words("l'OTAN et l’ONU qu'ils disent", "fr");
+  std::vector<std::string> want{"l'", "OTAN", "et", "l’", "ONU", "qu'", "ils", "disent"};
+  EXPECT_EQ(w, want);
+}
+
+TEST(Segment, KeepsHyphenatedNamesAndSplitsInversions) {
+  std::vector<std::string> w = Words("Les États-Unis, a-t-il dit, et Jean-Yves.", "fr");
+  std::vector<std::string> want{"Les", "États-Unis", ",", "a", "il", "dit", ",", "et", "Jean-Yves", "."};
+  EXPECT_EQ(w, want);
+}
+
+TEST(Segment, SplitsEnglishContractions) {
+  std::vector<std::string> w = Words("Russia's army didn't move.", "en");
+  std::vector<std::string> want{"Russia", "'s", "army", "did", "n't", "move", "."};
+  EXPECT_EQ(w, want);
+}
+
+TEST(Segment, DoesNotBreakSentencesAfterTitles) {
+  std::string text = "M. Fabius a rencontré Mme Merkel. Ils ont parlé.";
+  std::vector<Sentence> sents;
+  internal::Segment(text, {Span{0, static_cast<uint32_t>(text.size())}}, "fr", &sents);
+  EXPECT_EQ(sents.size(), 2u);
+}
+
+TEST(Clean, DropsChromeTeasersAndRepeats) {
+  std::string body1 =
+      "Le ministre a rencontré son homologue lundi à Paris pour discuter de la crise, a "
+      "indiqué le ministère dans un communiqué publié en fin de journée.";
+  std::string body2 =
+      "Les deux hommes ont évoqué la situation humanitaire et les moyens de relancer les "
+      "négociations, selon plusieurs diplomates présents à la rencontre.";
+  std::string text = body1 + "\n" + body2 + "\nDernières infos\nUn autre titre sans point\n" +
+                     body1.substr(0, 80) + "...\nLes plus lus\nUne question en titre ?\n";
+  std::vector<Span> paras = internal::BodyParagraphs(text);
+  ASSERT_EQ(paras.size(), 2u);
+  EXPECT_EQ(text.substr(paras[1].first, paras[1].second - paras[1].first), body2);
+}
+
+TEST(Clean, KeepsShortParagraphsBetweenBodyParagraphs) {
+  std::string long_para =
+      "Un paragraphe assez long pour compter comme du texte courant, avec plusieurs "
+      "propositions et une vingtaine de mots au moins pour être sûr.";
+  std::string other =
+      "Un second paragraphe de texte courant, différent du premier, qui raconte la suite des "
+      "événements avec assez de mots pour être retenu.";
+  std::string text = long_para + "\n\nIl a refusé de commenter.\n\n" + other;
+  EXPECT_EQ(internal::BodyParagraphs(text).size(), 3u);
+}
+
+TEST(Dates, FindsDatelinesInBothLanguages) {
+  EXPECT_EQ(internal::FindDateline("AFP / le 29 septembre 2015 à 22h56"), "2015-09-29");
+  EXPECT_EQ(internal::FindDateline("Published 1 October 2015"), "2015-10-01");
+  EXPECT_EQ(internal::FindDateline("WASHINGTON, March 3, 2014 -"), "2014-03-03");
+  EXPECT_EQ(internal::FindDateline("Publié le 1er mars 2014"), "2014-03-01");
+  EXPECT_EQ(internal::FindDateline("no date here"), "");
+}
+
+TEST(Dates, ResolvesWeekdaysAndRelativeExpressions) {
+  Document doc;
+  doc.date = "2015-09-29";  // a Tuesday
+  auto date_of = [&](const std::string& text, const std::string& lang) {
+    doc.article.text = text;
+    doc.sentences.clear();
+    internal::Segment(text, {Span{0, static_cast<uint32_t>(text.size())}}, lang, &doc.sentences);
+    return internal::EventDate(doc, doc.sentences[0]);
+  };
+  EXPECT_EQ(date_of("Il l'a dit mardi.", "fr"), "2015-09-29");
+  EXPECT_EQ(date_of("Il l'a dit lundi.", "fr"), "2015-09-28");
+  EXPECT_EQ(date_of("He said it on Wednesday.", "en"), "2015-09-23");
+  EXPECT_EQ(date_of("Il y a une dizaine de jours, ils ont parlé.", "fr"), "2015-09-19");
+  EXPECT_EQ(date_of("They met three days ago.", "en"), "2015-09-26");
+  EXPECT_EQ(date_of("They met last week.", "en"), "2015-09-22");
+  EXPECT_EQ(date_of("Ils ont parlé.", "fr"), "2015-09-29");
+}
+
+TEST(Language, DetectsFrenchAndEnglish) {
+  EXPECT_EQ(internal::DetectLanguage("La Russie a déployé des troupes en Syrie.", "en"), "fr");
+  EXPECT_EQ(internal::DetectLanguage("Russia deployed troops to Syria on Tuesday.", "fr"), "en");
+  EXPECT_EQ(internal::DetectLanguage("12345", "fr"), "fr");
+}
+
+class Extraction : public testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    Status st = Extractor::Create({}, &extractor_);
+    ASSERT_TRUE(st.ok()) << st.message();
+  }
+  static void TearDownTestSuite() { extractor_.reset(); }
+
+  // Extracts from `text` and returns "Subject|RELATION|Object|neg" lines with canonical names.
+  std::set<std::string> Run(const std::string& text, const std::string& lang, const std::string& date = "") {
+    Article a;
+    a.id = "t";
+    a.lang = lang;
+    a.date = date;
+    a.text = text;
+    a.origin = "test";
+    Status st = extractor_->Process(a, &doc_);
+    EXPECT_TRUE(st.ok()) << st.message();
+    std::set<std::string> out;
+    for (const Triple& t : doc_.triples) {
+      out.insert(doc_.entities[static_cast<size_t>(t.subject)].name + "|" +
+                 std::string(Relation(t.relation).name) + "|" +
+                 doc_.entities[static_cast<size_t>(t.object)].name + (t.negated ? "|neg" : ""));
+    }
+    return out;
+  }
+  static std::unique_ptr<Extractor> extractor_;
+  Document doc_;
+};
+std::unique_ptr<Extractor> Extraction::extractor_;
+
+TEST_F(Extraction, FrenchMeetingWithPronounSubject) {
+  auto r = Run(
+      "Le ministre russe des Affaires étrangères, Sergueï Lavrov, est arrivé à Paris. "
+      "Il s'est entretenu lundi avec Laurent Fabius.",
+      "fr", "2015-10-05");
+  EXPECT_TRUE(r.count("Sergey Lavrov|CONSULT|Laurent Fabius")) << ::testing::PrintToString(r);
+}
+
+TEST_F(Extraction, NegationIsMarked) {
+  auto r = Run("Barack Obama n'a pas rencontré Vladimir Poutine à Pékin.", "fr");
+  EXPECT_TRUE(r.count("Barack Obama|CONSULT|Vladimir Putin|neg")) << ::testing::PrintToString(r);
+  auto e = Run("Barack Obama did not meet Vladimir Putin in Beijing.", "en");
+  EXPECT_TRUE(e.count("Barack Obama|CONSULT|Vladimir Putin|neg")) << ::testing::PrintToString(e);
+}
+
+TEST_F(Extraction, NotExcludingStrikesIsAPossibleThreatNotADenial) {
+  auto r = Run("La Turquie n'a pas exclu de mener des frappes contre le PKK.", "fr");
+  bool threat = false;
+  for (const Triple& t : doc_.triples) {
+    if (t.relation == RelationType::kThreaten) {
+      threat = true;
+      EXPECT_FALSE(t.negated);
+      EXPECT_EQ(t.modality, Modality::kPossible);
+    }
+  }
+  EXPECT_TRUE(threat) << ::testing::PrintToString(r);
+}
+
+TEST_F(Extraction, PassiveVoiceGivesTheAgentAsSubject) {
+  auto r = Run("La coalition contre l'État islamique, dirigée par les États-Unis, frappe en Irak.", "fr");
+  EXPECT_TRUE(r.count("United States|LEADS|coalition")) << ::testing::PrintToString(r);
+  auto e = Run("The town was attacked by Islamic State fighters, and the coalition is led by the United States.", "en");
+  EXPECT_TRUE(e.count("United States|LEADS|coalition")) << ::testing::PrintToString(e);
+}
+
+TEST_F(Extraction, RoleAppositionIntroducesAnUnknownPerson) {
+  auto r = Run("Le porte-parole du Pentagone, Jeff Davis, a démenti l'information.", "fr");
+  bool found = false;
+  for (const Triple& t : doc_.triples) {
+    if (t.relation == RelationType::kHoldsRole &&
+        doc_.entities[static_cast<size_t>(t.subject)].name == "Jeff Davis")
+      found = true;
+  }
+  EXPECT_TRUE(found) << ::testing::PrintToString(r);
+}
+
+TEST_F(Extraction, DeploymentsWithLocativeObjects) {
+  auto r = Run("Russia deployed troops to Syria last week.", "en", "2015-09-29");
+  EXPECT_TRUE(r.count("Russia|MOBILIZE|Syria")) << ::testing::PrintToString(r);
+  ASSERT_FALSE(doc_.triples.empty());
+  EXPECT_EQ(doc_.triples[0].date, "2015-09-22");
+}
+
+TEST_F(Extraction, EveryTripleCarriesProvenance) {
+  std::string text = "La France a condamné l'Iran. Paris a ensuite sanctionné Téhéran.";
+  Run(text, "fr", "2019-01-02");
+  ASSERT_FALSE(doc_.triples.empty());
+  for (const Triple& t : doc_.triples) {
+    EXPECT_GE(t.sentence, 0);
+    EXPECT_LT(t.begin, t.end);
+    EXPECT_LE(t.end, text.size());
+    EXPECT_FALSE(t.date.empty());
+    nlohmann::json j = TripleJson(doc_, t);
+    EXPECT_EQ(j["doc"], "t");
+    EXPECT_EQ(j["evidence"].get<std::string>(), text.substr(t.begin, t.end - t.begin));
+  }
+}
+
+TEST_F(Extraction, EmptyArticleIsAnError) {
+  Article a;
+  a.id = "x";
+  a.text = "   \n  ";
+  a.origin = "x.txt";
+  Status st = extractor_->Process(a, &doc_);
+  EXPECT_FALSE(st.ok());
+  EXPECT_NE(st.message().find("x.txt"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace geokg
