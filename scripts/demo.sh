@@ -11,7 +11,7 @@ echo
 echo
 ./build/geokg query --db build/examples.db neighbors Russia
 echo
-./build/geokg query --db build/examples.db path "Emmanuel Macron" "Vladimir Putin"
+./build/geokg query --db build/examples.db path "Joe Biden" Russia
 ./build/geokg export --db build/examples.db --format graphml -o build/examples.graphml
 echo
 echo "GraphML for Gephi, Cytoscape and yEd: build/examples.graphml"

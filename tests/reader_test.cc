@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 #include <pthread.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
 #include <zstd.h>
@@ -14,6 +15,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "../src/ingest/reader_internal.h"
@@ -572,6 +574,22 @@ TEST(ReaderDirectory, IncludePatternsApplyToDirectoriesOnly) {
   EXPECT_TRUE(Contains(r.errors[0].message(), "image.png: binary data")) << r.errors[0].message();
 }
 
+TEST(ReaderDirectory, UnreadableSubdirectoryIsReportedAndSkipped) {
+  if (geteuid() == 0) GTEST_SKIP() << "root reads every folder";
+  TempDir dir;
+  std::filesystem::create_directories(dir.path() / "a");
+  std::filesystem::create_directories(dir.path() / "b");
+  WriteTextFile(dir.File("a/x.txt"), "x");
+  WriteTextFile(dir.File("b/y.txt"), "y");
+  std::filesystem::permissions(dir.path() / "a", std::filesystem::perms::none);
+  ReadResult r = Read({dir.path().string()});
+  std::filesystem::permissions(dir.path() / "a", std::filesystem::perms::owner_all);
+  EXPECT_EQ(r.Ids(), (std::vector<std::string>{"y"}));
+  ASSERT_EQ(r.errors.size(), 1u);
+  EXPECT_EQ(r.errors[0].code(), Status::Code::kIoError);
+  EXPECT_EQ(r.errors[0].message().rfind(dir.File("a") + ": ", 0), 0u) << r.errors[0].message();
+}
+
 TEST(ReaderDirectory, SymlinkedDirectoriesAreNotFollowed) {
   TempDir dir;
   std::filesystem::create_directories(dir.path() / "d");
@@ -628,6 +646,17 @@ TEST(ReaderStdin, CompressedInput) {
     ScopedStdin in(dir.File("zst"));
     EXPECT_EQ(Read({"-"}).Ids(), (std::vector<std::string>{"n1"}));
   }
+}
+
+TEST(ReaderStdin, PipesAreSniffedLikeStandardInput) {
+  TempDir dir;
+  std::string fifo = dir.File("pipe");
+  ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
+  std::thread writer([&] { WriteTextFile(fifo, Gzip(SampleLines(2))); });
+  ReadResult r = Read({fifo});
+  writer.join();
+  EXPECT_EQ(r.Ids(), (std::vector<std::string>{"n1", "n2"}));
+  EXPECT_EQ(r.articles[1].origin, fifo + ":2");
 }
 
 TEST(ReaderStdin, EmptyInputIsAnError) {
@@ -878,6 +907,15 @@ TEST(ReaderHtml, LegacyEncodings) {
   a = ParseOrDie("<meta charset=windows-1251><p>\xCF\xF3\xF2\xE8\xED \x98 text</p>");
   EXPECT_EQ(::testing::internal::GetCapturedStderr(), "");
   EXPECT_TRUE(IsValidUtf8(a.text));
+}
+
+TEST(ReaderHtml, Utf16PageWithBom) {
+  std::string utf16 = "\xFF\xFE";
+  for (char c : std::string("<html><body><p>Bonjour \xE9t\xE9</p></body></html>")) {
+    utf16 += c;  // Latin-1 bytes are their own code points
+    utf16 += '\0';
+  }
+  EXPECT_EQ(ParseOrDie(utf16).text, "Bonjour \xC3\xA9t\xC3\xA9");
 }
 
 TEST(ReaderHtml, PageWithNoTextIsAnError) {

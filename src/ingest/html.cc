@@ -698,7 +698,7 @@ class Analysis {
     e->mainish = e->protect && tag != "html" && tag != "body";
     if (tag == "article") e->mainish = true;
     e->byline = WordsHave(words, {"byline", "author", "authors", "dateline", "signature", "auteur",
-                                  "auteurs", "signature"}) ||
+                                  "auteurs"}) ||
                 itemprop == "author";
   }
 

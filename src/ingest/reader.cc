@@ -373,6 +373,13 @@ class Reader {
       return;
     }
     std::unique_ptr<ByteSource> source = reader_internal::FileSource(f, true);
+    std::error_code ec;
+    if (format == Format::kText && compression == Compression::kNone &&
+        !fs::is_regular_file(path, ec)) {
+      // A pipe or a device ("<(zcat a.jsonl.gz)"): its name tells nothing, its content does.
+      ReadSniffed(std::move(source), Shown(path), id);
+      return;
+    }
     if (compression == Compression::kGzip) {
       source = reader_internal::GzipSource(std::move(source));
     } else if (compression == Compression::kZstd) {
@@ -381,11 +388,12 @@ class Reader {
     ReadSource(source.get(), format, Shown(path), id);
   }
 
-  // Standard input: gzip or zstd by magic number, then JSON Lines when it starts with '{',
-  // HTML when it starts with '<', plain text otherwise.
-  void ReadStdin() {
-    const std::string origin = "stdin";
-    std::unique_ptr<ByteSource> source = reader_internal::FileSource(stdin, false);
+  void ReadStdin() { ReadSniffed(reader_internal::FileSource(stdin, false), "stdin", "stdin"); }
+
+  // A stream whose name says nothing: gzip or zstd by magic number, then JSON Lines when it
+  // starts with '{', HTML when it starts with '<', plain text otherwise.
+  void ReadSniffed(std::unique_ptr<ByteSource> source, const std::string& origin,
+                   const std::string& id) {
     std::string head;
     Status st = Peek(source.get(), 4, &head);
     if (!st.ok()) return Error(st.WithContext(origin));
@@ -417,7 +425,7 @@ class Reader {
     Format format = first == '{'   ? Format::kJsonLines
                     : first == '<' ? Format::kHtml
                                    : Format::kText;
-    ReadSource(source.get(), format, origin, origin);
+    ReadSource(source.get(), format, origin, id);
   }
 
   void ReadSource(ByteSource* source, Format format, const std::string& origin,
