@@ -9,7 +9,7 @@ $SUDO apt-get install -y -qq --no-install-recommends \
   build-essential cmake pkg-config git ca-certificates \
   libsqlite3-dev sqlite3 libboost-graph-dev nlohmann-json3-dev \
   libicu-dev libxml2-dev libxml2-utils zlib1g-dev libzstd-dev zstd \
-  libhunspell-dev hunspell-fr-classical \
+  libhunspell-dev hunspell-fr-classical hunspell-en-us \
   libgtest-dev googletest \
   python3 python3-networkx python3-igraph >/dev/null
 echo "geokg: dependencies installed"

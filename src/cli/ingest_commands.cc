@@ -137,7 +137,7 @@ int RunExtract(int argc, char** argv) {
   failed += ReadInputs(
       c.inputs, c.read,
       [&](Article& a) {
-        Status st = ex->Process(a, &doc);
+        Status st = ex->Process(a, &doc, c.entities);
         if (!st.ok()) {
           ++failed;
           on_error(st);

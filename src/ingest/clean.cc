@@ -72,7 +72,7 @@ int CountSentenceEnds(std::string_view p) {
 
 }  // namespace
 
-std::vector<Span> BodyParagraphs(std::string_view text) {
+std::vector<Span> BodyParagraphs(std::string_view text, bool keep_all) {
   // Paragraphs are blank-line separated blocks; text with no blank line has one per line.
   bool blank_lines = text.find("\n\n") != std::string_view::npos ||
                      text.find("\n \n") != std::string_view::npos ||
@@ -124,6 +124,8 @@ std::vector<Span> BodyParagraphs(std::string_view text) {
     seen += '|';
     unique.push_back(sp);
   }
+
+  if (keep_all) return unique;
 
   // Anchors: paragraphs that are plainly running text.
   std::vector<bool> anchor(unique.size());

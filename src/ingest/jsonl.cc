@@ -74,7 +74,7 @@ std::vector<nlohmann::json> EntityJson(const Document& doc) {
   std::vector<nlohmann::json> out;
   std::set<std::pair<int, std::string>> seen;
   for (const Mention& m : doc.mentions) {
-    if (m.entity < 0 || m.pronoun) continue;
+    if (m.entity < 0 || m.pronoun || !m.named) continue;
     if (!seen.insert({m.entity, m.text}).second) continue;
     const Entity& e = doc.entities[static_cast<size_t>(m.entity)];
     nlohmann::json j;

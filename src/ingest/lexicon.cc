@@ -41,9 +41,12 @@ Status Lexicon::LoadFile(const std::string& path) {
   if (head[1] != "1")
     return Status::SchemaMismatch(path + ":1: lexicon version " + head[1] +
                                   " is not supported (this build reads version 1)");
-  if (!lang.empty() && head[2] != lang)
-    return Status::InvalidInput(path + ":1: lexicon for '" + head[2] + "' loaded as '" + lang + "'");
-  lang = head[2];
+  // A file for "*" serves every language (names, name keywords).
+  if (head[2] != "*") {
+    if (!lang.empty() && head[2] != lang)
+      return Status::InvalidInput(path + ":1: lexicon for '" + head[2] + "' loaded as '" + lang + "'");
+    lang = head[2];
+  }
   int lineno = 1;
   while (std::getline(in, line)) {
     ++lineno;

@@ -83,6 +83,7 @@ bool CaseCompatible(const Token& first, const std::string& form, int ntok) {
 struct Ctx {
   const Resources& res;
   const Lexicon& lex;
+  Morphology* morph;
   Document* doc;
   EntityTable table;
   // Token-level marks for the current sentence: mention index or -1.
@@ -111,6 +112,7 @@ int AddMention(Ctx& c, int s, int first, int last, int entity, EntityType type, 
   m.entity = entity;
   m.type = type;
   m.pronoun = pronoun;
+  m.named = !pronoun;
   GenderFromDeterminer(toks, first, &m);
   const std::string& tail = toks[static_cast<size_t>(last - 1)].lower;
   if (!pronoun && !tail.empty() && (tail.back() == 's' || tail.back() == 'x') && type != EntityType::kState &&
@@ -238,11 +240,13 @@ void DemonymPass(Ctx& c, int s) {
         // "les Russes": the people, for their state.
         int m = AddMention(c, s, i, i + 1, c.table.FromGazetteer(e), e.type);
         c.doc->mentions[static_cast<size_t>(m)].plural = t.lower.back() == 's';
+        c.doc->mentions[static_cast<size_t>(m)].named = false;
         continue;
       }
       if (prev && c.lex.In("group_head", *prev) && c.taken[static_cast<size_t>(i - 1)] < 0) {
         int m = AddMention(c, s, i - 1, i + 1, c.table.FromGazetteer(e), e.type);
         c.doc->mentions[static_cast<size_t>(m)].plural = true;
+        c.doc->mentions[static_cast<size_t>(m)].named = false;
         last_group_demonym = i;
         continue;
       }
@@ -258,12 +262,14 @@ void DemonymPass(Ctx& c, int s) {
       if (prev && (*prev == "et" || *prev == "ou") && after_demonym) {
         int m = AddMention(c, s, i, i + 1, c.table.FromGazetteer(e), e.type);
         c.doc->mentions[static_cast<size_t>(m)].plural = true;
+        c.doc->mentions[static_cast<size_t>(m)].named = false;
         continue;
       }
     } else {
       if (next && c.lex.In("group_head", *next) && c.taken[static_cast<size_t>(i + 1)] < 0) {
         int m = AddMention(c, s, i, i + 2, c.table.FromGazetteer(e), e.type);
         c.doc->mentions[static_cast<size_t>(m)].plural = true;
+        c.doc->mentions[static_cast<size_t>(m)].named = false;
         continue;
       }
       bool plural_noun = t.lower.size() > 3 && t.lower.back() == 's' &&
@@ -271,6 +277,7 @@ void DemonymPass(Ctx& c, int s) {
       if (plural_noun) {
         int m = AddMention(c, s, i, i + 1, c.table.FromGazetteer(e), e.type);
         c.doc->mentions[static_cast<size_t>(m)].plural = true;
+        c.doc->mentions[static_cast<size_t>(m)].named = false;
       }
     }
   }
@@ -504,8 +511,29 @@ void GroupPass(Ctx& c, int s) {
     if (i == 0 || !c.lex.In("determiner", toks[static_cast<size_t>(i - 1)].lower)) continue;
     std::string name = t.lemma;
     int ent = c.table.Local("group", name, EntityType::kGroup, "");
-    AddMention(c, s, i, i + 1, ent, EntityType::kGroup);
+    int m = AddMention(c, s, i, i + 1, ent, EntityType::kGroup);
+    c.doc->mentions[static_cast<size_t>(m)].named = false;
   }
+}
+
+bool Titled(const Ctx& c, const Tokens& toks, int i) {
+  if (i <= 0) return false;
+  const Token& p = toks[static_cast<size_t>(i - 1)];
+  if (c.lex.In("person_title", p.lower) || c.lex.In("title", p.lower)) return true;
+  if (p.text == "." && i >= 2) {
+    const std::string& q = toks[static_cast<size_t>(i - 2)].lower;
+    return c.lex.In("person_title", q) || c.lex.In("title", q);
+  }
+  return false;
+}
+
+bool AllCaps(const Token& t) {
+  int letters = 0;
+  for (char ch : t.text) {
+    if (std::islower(static_cast<unsigned char>(ch))) return false;
+    if (std::isupper(static_cast<unsigned char>(ch))) ++letters;
+  }
+  return letters >= 2;
 }
 
 // Surnames and short forms of persons named earlier: "Carter" after "Ashton Carter".
@@ -521,12 +549,135 @@ void ShortFormPass(Ctx& c, int s) {
       if (parts.size() >= 2) surnames.emplace(parts.back(), static_cast<int>(e));
     }
   }
+  std::unordered_map<std::string, int> given;
+  for (size_t e = 0; e < c.doc->entities.size(); ++e) {
+    const Entity& ent = c.doc->entities[e];
+    if (ent.type != EntityType::kPerson) continue;
+    for (const std::string& alias : ent.aliases) {
+      std::vector<std::string> parts = FoldedTokens(alias, "en");
+      if (parts.size() >= 2) given.emplace(parts.front(), static_cast<int>(e));
+    }
+  }
   if (surnames.empty()) return;
   for (int i = 0; i < n; ++i) {
     const Token& t = toks[static_cast<size_t>(i)];
     if (c.taken[static_cast<size_t>(i)] >= 0 || !t.upper_initial || !IsLetterToken(t)) continue;
     auto it = surnames.find(Fold(t.text));
-    if (it != surnames.end()) AddMention(c, s, i, i + 1, it->second, EntityType::kPerson);
+    if (it != surnames.end()) {
+      AddMention(c, s, i, i + 1, it->second, EntityType::kPerson);
+      continue;
+    }
+    // "Monsieur Bacem" after "Bacem Di Franco".
+    auto g = given.find(Fold(t.text));
+    if (g != given.end() && Titled(c, toks, i)) AddMention(c, s, i, i + 1, g->second, EntityType::kPerson);
+  }
+}
+
+
+// Names no list knows: runs of capitalised words ("Oliphie Trameur", "Parc de la
+// Fontaine", "Mouvement de Lutte pour les Autochtones"), typed by their words and context.
+void NamePass(Ctx& c, int s) {
+  const Tokens& toks = c.doc->sentences[static_cast<size_t>(s)].tokens;
+  const int n = static_cast<int>(toks.size());
+  auto capital = [&](int k) {
+    const Token& t = toks[static_cast<size_t>(k)];
+    return t.upper_initial && IsLetterToken(t) && c.taken[static_cast<size_t>(k)] < 0 &&
+           c.demonym_at[static_cast<size_t>(k)] < 0 && !c.lex.In("month", t.lower);
+  };
+  for (int i = 0; i < n; ++i) {
+    // "ministère de l'Intérieur": a lower-case organisation head before a capitalised name.
+    bool lower_head = !capital(i) && c.taken[static_cast<size_t>(i)] < 0 &&
+                      c.lex.In("org_head", toks[static_cast<size_t>(i)].lower);
+    if (lower_head) {
+      int k = i + 1;
+      while (k < n && k - i <= 2 && c.lex.In("name_joiner", toks[static_cast<size_t>(k)].lower)) ++k;
+      if (k == i + 1 || k >= n || !capital(k)) continue;
+    } else if (!capital(i)) {
+      continue;
+    }
+    const Token& first = toks[static_cast<size_t>(i)];
+    if (c.lex.In("person_title", first.lower) || c.lex.In("title", first.lower) ||
+        c.lex.In("role", first.lemma) || c.lex.In("role", first.lower))
+      continue;
+    bool titled = Titled(c, toks, i);
+    auto span_words_of = [&](int from, int to) {
+      int w = 0;
+      for (int k = from; k < to; ++k) w += capital(k) ? 1 : 0;
+      return w;
+    };
+    int j = lower_head ? i + 1 : i;
+    int words = lower_head ? 1 : 0;
+    while (j < n) {
+      if (capital(j)) {
+        ++j;
+        ++words;
+        // An initial: "Isiah L. Booker".
+        if (toks[static_cast<size_t>(j - 1)].text.size() == 1 && j + 1 < n &&
+            toks[static_cast<size_t>(j)].text == "." && capital(j + 1))
+          ++j;
+        continue;
+      }
+      int k = j;
+      while (k < n && k - j < 2 && c.lex.In("name_joiner", toks[static_cast<size_t>(k)].lower)) ++k;
+      if (k > j && k < n && capital(k)) {
+        j = k;
+        continue;
+      }
+      break;
+    }
+    int b = i;
+    // A sentence-initial capital on a common word is just the start of the sentence.
+    bool initial = i == 0 || !toks[static_cast<size_t>(i - 1)].is_word;
+    if (initial && !titled && c.morph->IsCommonWord(first.lower, c.lex.lang)) {
+      if (words == 1) continue;
+      ++b;
+      while (b < j && !capital(b)) ++b;
+      if (b >= j) continue;
+    }
+    bool skip = false, org = false, place = false;
+    for (int k = b; k < j; ++k) {
+      const Token& t = toks[static_cast<size_t>(k)];
+      skip = skip || c.lex.In("not_actor_word", t.lower);
+      org = org || c.lex.In("org_word", t.lower);
+      place = place || c.lex.In("place_word", t.lower);
+    }
+    // A lone generic word ("Conseil", "Banque") is part of a name the text did not finish.
+    if (span_words_of(b, j) == 1 && c.lex.In("org_word", toks[static_cast<size_t>(b)].lower)) skip = true;
+    if (skip) {
+      i = j - 1;
+      continue;
+    }
+    bool locative = b > 0 && c.lex.In("locative", toks[static_cast<size_t>(b - 1)].lower);
+    int span_words = 0;
+    for (int k = b; k < j; ++k) span_words += capital(k) ? 1 : 0;
+    EntityType type = EntityType::kUnknown;
+    if (org) {
+      type = EntityType::kOrg;
+    } else if (place) {
+      type = EntityType::kPlace;
+    } else if (titled || c.lex.In("first_name", toks[static_cast<size_t>(b)].text)) {
+      type = EntityType::kPerson;
+    } else if (span_words == 1 && AllCaps(toks[static_cast<size_t>(b)])) {
+      if (c.lex.In("not_an_org_acronym", toks[static_cast<size_t>(b)].lower)) {
+        i = j - 1;
+        continue;
+      }
+      type = EntityType::kOrg;
+    } else if (locative) {
+      type = EntityType::kPlace;
+    } else if (span_words >= 2) {
+      type = EntityType::kPerson;
+    }
+    if (type == EntityType::kUnknown) {
+      i = j - 1;
+      continue;
+    }
+    std::string name = c.doc->article.text.substr(toks[static_cast<size_t>(b)].begin,
+                                                  toks[static_cast<size_t>(j - 1)].end -
+                                                      toks[static_cast<size_t>(b)].begin);
+    const char* prefix = type == EntityType::kPerson ? "person" : type == EntityType::kOrg ? "org" : "place";
+    AddMention(c, s, b, j, c.table.Local(prefix, name, type, ""), type);
+    i = j - 1;
   }
 }
 
@@ -580,8 +731,8 @@ int MentionAt(const Document& doc, int s, int t) {
   return -1;
 }
 
-void FindMentions(const Resources& res, const Lexicon& lex, Document* doc) {
-  Ctx c{res, lex, doc, EntityTable(doc), {}, {}};
+void FindMentions(const Resources& res, const Lexicon& lex, Morphology* morph, Document* doc) {
+  Ctx c{res, lex, morph, doc, EntityTable(doc), {}, {}};
   for (int s = 0; s < static_cast<int>(doc->sentences.size()); ++s) {
     size_t n = doc->sentences[static_cast<size_t>(s)].tokens.size();
     c.taken.assign(n, -1);
@@ -592,6 +743,7 @@ void FindMentions(const Resources& res, const Lexicon& lex, Document* doc) {
     DemonymPass(c, s);
     GroupPass(c, s);
     ShortFormPass(c, s);
+    NamePass(c, s);
     PronounPass(c, s);
   }
   std::stable_sort(doc->mentions.begin(), doc->mentions.end(), [](const Mention& a, const Mention& b) {

@@ -14,17 +14,22 @@ namespace geokg::internal {
 
 struct Morphology::HunspellHolder {
   std::unique_ptr<Hunspell> fr;
+  std::unique_ptr<Hunspell> en;
 };
 
 Morphology::Morphology(std::unordered_set<std::string> vocabulary, const std::string& data_root)
     : vocabulary_(std::move(vocabulary)), hunspell_(std::make_unique<HunspellHolder>()) {
-  for (const char* dir : {"/usr/share/hunspell", "/usr/share/myspell/dicts"}) {
-    std::string aff = std::string(dir) + "/fr_FR.aff", dic = std::string(dir) + "/fr_FR.dic";
-    if (std::filesystem::exists(aff) && std::filesystem::exists(dic)) {
-      hunspell_->fr = std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
-      break;
+  auto open = [](const char* name) -> std::unique_ptr<Hunspell> {
+    for (const char* dir : {"/usr/share/hunspell", "/usr/share/myspell/dicts"}) {
+      std::string aff = std::string(dir) + "/" + name + ".aff";
+      std::string dic = std::string(dir) + "/" + name + ".dic";
+      if (std::filesystem::exists(aff) && std::filesystem::exists(dic))
+        return std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
     }
-  }
+    return nullptr;
+  };
+  hunspell_->fr = open("fr_FR");
+  hunspell_->en = open("en_US");
   std::ifstream in(data_root + "/data/lexicon/en.irregular.tsv");
   std::string line;
   while (std::getline(in, line)) {
@@ -46,6 +51,18 @@ Morphology::Morphology(std::unordered_set<std::string> vocabulary, const std::st
 Morphology::~Morphology() = default;
 
 bool Morphology::has_french_dictionary() const { return hunspell_->fr != nullptr; }
+
+bool Morphology::IsCommonWord(const std::string& lower, const std::string& lang) {
+  Hunspell* h = lang == "fr" ? hunspell_->fr.get() : hunspell_->en.get();
+  if (h == nullptr || lower.empty() || lower.size() > 64) return false;
+  auto& cache = lang == "fr" ? common_fr_ : common_en_;
+  auto it = cache.find(lower);
+  if (it != cache.end()) return it->second;
+  bool known = h->spell(lower);
+  if (cache.size() > 500000) cache.clear();
+  cache.emplace(lower, known);
+  return known;
+}
 
 std::string Morphology::LemmaFr(const std::string& lower) {
   auto it = cache_fr_.find(lower);

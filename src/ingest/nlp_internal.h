@@ -23,7 +23,8 @@ using Span = std::pair<uint32_t, uint32_t>;
 
 // Splits the text into paragraphs and keeps the article body: page chrome (menus, headline
 // lists, teasers), repeated paragraphs and truncated teasers are dropped.
-std::vector<Span> BodyParagraphs(std::string_view text);
+// With `keep_all`, only repeats are dropped.
+std::vector<Span> BodyParagraphs(std::string_view text, bool keep_all = false);
 
 // Finds a date written in the text ("le 29 septembre 2015", "29 September 2015",
 // "September 29, 2015", "2015-09-29") and returns it as YYYY-MM-DD, or "" when none.
@@ -54,6 +55,10 @@ class Morphology {
   // Fills Token::lemma for every token. Not thread-safe (a per-form cache).
   void Lemmatize(const std::string& lang, std::vector<Sentence>* sentences);
   bool has_french_dictionary() const;
+  // True when `lower` is an ordinary word of `lang` (Hunspell's dictionary): a capitalised
+  // word at the start of a sentence that is also a common word is not taken for a name.
+  // False when no dictionary is installed.
+  bool IsCommonWord(const std::string& lower, const std::string& lang);
 
  private:
   std::string LemmaFr(const std::string& lower);
@@ -61,6 +66,7 @@ class Morphology {
   std::unordered_set<std::string> vocabulary_;
   std::unordered_map<std::string, std::string> irregular_en_;
   std::unordered_map<std::string, std::string> cache_fr_, cache_en_;
+  std::unordered_map<std::string, bool> common_fr_, common_en_;
   struct HunspellHolder;
   std::unique_ptr<HunspellHolder> hunspell_;
 };
@@ -177,7 +183,7 @@ struct Resources {
 // role-introduced persons, place phrases, group nouns and subject pronouns; creates the
 // document's entities; resolves short forms and pronouns. Also emits the structural
 // triples written by appositions (HOLDS_ROLE).
-void FindMentions(const Resources& res, const Lexicon& lex, Document* doc);
+void FindMentions(const Resources& res, const Lexicon& lex, Morphology* morph, Document* doc);
 
 // ---- relations.cc
 

@@ -26,11 +26,13 @@ Status Extractor::Create(const ExtractorOptions& options, std::unique_ptr<Extrac
     internal::Lexicon& lex = res.lexicons[lang];
     lex.lang = lang;
     GEOKG_RETURN_IF_ERROR(lex.LoadFile(root + "/data/lexicon/" + lang + ".tsv"));
+    GEOKG_RETURN_IF_ERROR(lex.LoadFile(root + "/data/lexicon/names.tsv"));
   }
   for (const std::string& f : options.extra_lexicons) {
     internal::Lexicon probe;
     GEOKG_RETURN_IF_ERROR(probe.LoadFile(f));
-    GEOKG_RETURN_IF_ERROR(res.lexicons[probe.lang].LoadFile(f));
+    for (auto& [lang, lex] : res.lexicons)
+      if (probe.lang.empty() || probe.lang == lang) GEOKG_RETURN_IF_ERROR(lex.LoadFile(f));
   }
   std::unordered_set<std::string> vocab;
   for (const auto& [lang, lex] : res.lexicons) lex.CollectVocabulary(&vocab);
@@ -41,12 +43,12 @@ Status Extractor::Create(const ExtractorOptions& options, std::unique_ptr<Extrac
 
 bool Extractor::has_french_morphology() const { return impl_->morph->has_french_dictionary(); }
 
-Status Extractor::Process(const Article& article, Document* doc) {
+Status Extractor::Process(const Article& article, Document* doc, bool whole_text) {
   *doc = Document();
   doc->article = article;
   const std::string& text = doc->article.text;
 
-  std::vector<internal::Span> body = internal::BodyParagraphs(text);
+  std::vector<internal::Span> body = internal::BodyParagraphs(text, whole_text);
   if (body.empty()) return Status::InvalidInput(article.origin + ": no article text");
 
   doc->lang = (article.lang == "fr" || article.lang == "en")
@@ -58,7 +60,7 @@ Status Extractor::Process(const Article& article, Document* doc) {
   impl_->morph->Lemmatize(doc->lang, &doc->sentences);
 
   const internal::Lexicon& lex = impl_->res.lexicons.at(doc->lang);
-  internal::FindMentions(impl_->res, lex, doc);
+  internal::FindMentions(impl_->res, lex, impl_->morph.get(), doc);
   internal::ExtractRelations(impl_->res, lex, doc);
   return Status::Ok();
 }

@@ -111,6 +111,7 @@ struct Mention {
   int entity = -1;   // index into Document::entities
   EntityType type = EntityType::kUnknown;
   bool pronoun = false;  // resolved from a pronoun or a role noun
+  bool named = true;     // a proper name (false for demonyms and group nouns: "les Russes")
   char gender = 0;       // 'm', 'f' or 0 when unknown (from the determiner)
   bool plural = false;
 };

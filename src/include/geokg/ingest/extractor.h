@@ -25,8 +25,9 @@ class Extractor {
 
   // Runs the pipeline on one article and fills *doc (which it overwrites). Returns
   // kInvalidInput when nothing of the article is left to read (empty, or all page chrome).
-  // Not thread-safe: use one Extractor per thread.
-  Status Process(const Article& article, Document* doc);
+  // With `whole_text`, page chrome is read too (titles and headlines hold names worth
+  // listing as entities). Not thread-safe: use one Extractor per thread.
+  Status Process(const Article& article, Document* doc, bool whole_text = false);
 
   // True when the French morphological dictionary (Hunspell fr) was found.
   bool has_french_morphology() const;
