@@ -33,6 +33,15 @@ class EntityTable {
     ent.aliases = e.aliases;
     return Add(std::move(ent));
   }
+  int Keyed(const std::string& key, const std::string& name, EntityType type) {
+    auto it = by_key_.find(key);
+    if (it != by_key_.end()) return it->second;
+    Entity ent;
+    ent.key = key;
+    ent.name = name;
+    ent.type = type;
+    return Add(std::move(ent));
+  }
   int Local(const std::string& prefix, const std::string& name, EntityType type,
             const std::string& country) {
     std::string slug;
@@ -486,9 +495,15 @@ void PlacePass(Ctx& c, int s) {
   for (int i = 0; i + 2 < n; ++i) {
     const Token& t = toks[static_cast<size_t>(i)];
     if (!c.lex.In("place_head", t.lemma) && !c.lex.In("place_head", t.lower)) continue;
-    const std::string& prep = toks[static_cast<size_t>(i + 1)].lower;
+    // One adjective may stand between: "la base aérienne de Hmeimim".
+    int at = i + 1;
+    if (at + 1 < n && toks[static_cast<size_t>(at)].is_word && !toks[static_cast<size_t>(at)].upper_initial &&
+        (toks[static_cast<size_t>(at + 1)].lower == "de" || toks[static_cast<size_t>(at + 1)].lower == "d'"))
+      ++at;
+    if (at + 1 >= n) continue;
+    const std::string& prep = toks[static_cast<size_t>(at)].lower;
     if (prep != "de" && prep != "d'" && prep != "of") continue;
-    int name_at = i + 2;
+    int name_at = at + 1;
     if (c.taken[static_cast<size_t>(name_at)] >= 0) continue;
     int end = NameRun(c.lex, toks, name_at, n);
     if (end == name_at || !Free(c, name_at, end)) continue;
@@ -507,12 +522,22 @@ void GroupPass(Ctx& c, int s) {
   for (int i = 0; i < n; ++i) {
     if (c.taken[static_cast<size_t>(i)] >= 0) continue;
     const Token& t = toks[static_cast<size_t>(i)];
-    if (!c.lex.In("group", t.lemma) && !c.lex.In("group", t.lower)) continue;
-    if (i == 0 || !c.lex.In("determiner", toks[static_cast<size_t>(i - 1)].lower)) continue;
+    bool group = c.lex.In("group", t.lemma) || c.lex.In("group", t.lower);
+    bool place = !group && (c.lex.In("place_noun", t.lemma) || c.lex.In("place_noun", t.lower));
+    if (!group && !place) continue;
+    if (t.upper_initial && i > 0) continue;  // part of a name ("Parc", "Police nationale")
+    const Token* prev = i > 0 ? &toks[static_cast<size_t>(i - 1)] : nullptr;
+    if (!prev || !(c.lex.In("determiner", prev->lower) || c.lex.In("preposition", prev->lower) ||
+                   c.lex.In("possessive", prev->lower)))
+      continue;
+    // Common nouns name an actor of this article only: "la ville" of one story is not the
+    // "ville" of another, so the key carries the article id.
     std::string name = t.lemma;
-    int ent = c.table.Local("group", name, EntityType::kGroup, "");
-    int m = AddMention(c, s, i, i + 1, ent, EntityType::kGroup);
+    EntityType type = group ? EntityType::kGroup : EntityType::kPlace;
+    int ent = c.table.Keyed("generic:" + c.doc->article.id + ":" + name, name, type);
+    int m = AddMention(c, s, i, i + 1, ent, type);
     c.doc->mentions[static_cast<size_t>(m)].named = false;
+    c.doc->mentions[static_cast<size_t>(m)].plural = t.lower.back() == 's' || t.lower.back() == 'x';
   }
 }
 
@@ -625,6 +650,19 @@ void NamePass(Ctx& c, int s) {
       }
       break;
     }
+    // "Rota naval base", "Qayyarah airfield": English puts the kind of place after the name.
+    bool place_tail = false;
+    if (c.lex.lang != "fr") {
+      for (int k = j; k < std::min(n, j + 3); ++k) {
+        const Token& t = toks[static_cast<size_t>(k)];
+        if (!t.is_word || t.upper_initial || c.taken[static_cast<size_t>(k)] >= 0) break;
+        if (c.lex.In("place_noun", t.lower) || c.lex.In("place_noun", t.lemma)) {
+          j = k + 1;
+          place_tail = true;
+          break;
+        }
+      }
+    }
     int b = i;
     // A sentence-initial capital on a common word is just the start of the sentence.
     bool initial = i == 0 || !toks[static_cast<size_t>(i - 1)].is_word;
@@ -651,7 +689,9 @@ void NamePass(Ctx& c, int s) {
     int span_words = 0;
     for (int k = b; k < j; ++k) span_words += capital(k) ? 1 : 0;
     EntityType type = EntityType::kUnknown;
-    if (org) {
+    if (place_tail) {
+      type = EntityType::kPlace;
+    } else if (org) {
       type = EntityType::kOrg;
     } else if (place) {
       type = EntityType::kPlace;

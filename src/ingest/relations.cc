@@ -41,7 +41,14 @@ struct SentenceView {
   bool Governed(const Mention& m) const {
     int k = m.first - 1;
     while (k >= 0 && Is(k, "determiner")) --k;
-    return k >= 0 && Is(k, "preposition");
+    if (k < 0) return false;
+    // "the US Army's V Corps": the possessed noun is governed when its possessor is.
+    if (tok(k).lower == "'s" && k > 0) {
+      int owner = mention_at[static_cast<size_t>(k - 1)];
+      if (owner >= 0) return Governed(doc.mentions[static_cast<size_t>(owner)]);
+      return false;
+    }
+    return Is(k, "preposition");
   }
 };
 
@@ -52,7 +59,7 @@ bool WordMatches(const Token& t, const std::string& w) {
          t.lower.compare(0, w.size(), w) == 0;
 }
 
-// Matches `pattern` at token i: the words in order, at most 3 other words between two of
+// Matches `pattern` at token i: the words in order, at most 5 other words between two of
 // them, no actor and no clause punctuation in the gaps. Returns the end, or -1.
 int MatchPattern(const SentenceView& v, const std::vector<std::string>& pattern, int i) {
   if (!WordMatches(v.tok(i), pattern[0])) return -1;
@@ -60,7 +67,7 @@ int MatchPattern(const SentenceView& v, const std::vector<std::string>& pattern,
   for (size_t p = 1; p < pattern.size(); ++p) {
     int gap = 0;
     while (k < v.n() && !WordMatches(v.tok(k), pattern[p])) {
-      if (!v.tok(k).is_word || v.mention_at[static_cast<size_t>(k)] >= 0 || ++gap > 3) return -1;
+      if (!v.tok(k).is_word || v.mention_at[static_cast<size_t>(k)] >= 0 || ++gap > 5) return -1;
       ++k;
     }
     if (k >= v.n()) return -1;
@@ -129,6 +136,8 @@ int SubjectBefore(const SentenceView& v, int before, bool noun) {
     const Mention* mm = v.MentionOf(m);
     k = mm->first;
     if (mm->entity < 0 || v.Governed(*mm)) continue;
+    // A place named by a common noun ("the base", "la ville") does not act.
+    if (mm->type == EntityType::kPlace && !mm->named) continue;
     return m;
   }
   return -1;
@@ -164,10 +173,106 @@ int Antecedent(const SentenceView& v, int trig) {
   return unknown;
 }
 
+
+Triple LocationTriple(const Document& doc, int s, const Mention& who, const Mention& where, float confidence,
+                      const char* trigger) {
+  Triple t;
+  t.subject = who.entity;
+  t.object = where.entity;
+  t.relation = RelationType::kLocatedIn;
+  t.sentence = s;
+  t.begin = doc.sentences[static_cast<size_t>(s)].begin;
+  t.end = doc.sentences[static_cast<size_t>(s)].end;
+  t.subject_mention = who.pronoun ? doc.entities[static_cast<size_t>(who.entity)].name : who.text;
+  t.object_mention = where.text;
+  t.trigger = trigger;
+  t.confidence = confidence;
+  t.date = EventDate(doc, doc.sentences[static_cast<size_t>(s)]);
+  return t;
+}
+
+bool IsPlace(const Mention& m) { return m.type == EntityType::kPlace || m.type == EntityType::kState; }
+
+// Where actors are: "X ... à/in PLACE" puts the clause's subject there; "l'hôpital de
+// Denver" puts a place inside another; an opening "À Paris, ..." sets the scene for every
+// actor of the story.
+void LocationRelations(const Resources& res, const Document& doc, const Lexicon& lex, std::vector<Triple>* out) {
+  for (int s = 0; s < static_cast<int>(doc.sentences.size()); ++s) {
+    SentenceView v(doc, lex, s);
+    for (size_t mi = 0; mi < doc.mentions.size(); ++mi) {
+      const Mention& p = doc.mentions[mi];
+      if (p.sentence != s || !IsPlace(p) || p.entity < 0) continue;
+      int k = p.first - 1;
+      while (k >= 0 && v.Is(k, "determiner")) --k;
+      if (k < 0) continue;
+      if (v.Is(k, "locative_adjunct") || (!p.named && v.Is(k, "locative_weak"))) {
+        int subj = SubjectBefore(v, k, false);
+        const Mention* sm = v.MentionOf(subj);
+        if (sm && sm->entity >= 0 && sm->entity != p.entity && !IsPlace(*sm))
+          out->push_back(LocationTriple(doc, s, *sm, p, 0.6f, "locative"));
+        continue;
+      }
+      // "l'hôpital de Denver", "the town of X in Y": a place noun right before "de"/"of".
+      if ((v.tok(k).lower == "de" || v.tok(k).lower == "d'" || v.tok(k).lower == "of") && k > 0 && p.named) {
+        int m = v.mention_at[static_cast<size_t>(k - 1)];
+        const Mention* inner = v.MentionOf(m);
+        if (inner && inner->entity >= 0 && inner->entity != p.entity && IsPlace(*inner) && !inner->named)
+          out->push_back(LocationTriple(doc, s, *inner, p, 0.6f, "de"));
+      }
+    }
+  }
+  // The scene: a first sentence that opens on where it happens ("À Paris, ...", "Ce 6
+  // juillet à Bruxelles, ...", "In Baghdad, ...") places every actor of the story in each
+  // place its first sentence names after a locative.
+  if (doc.sentences.empty()) return;
+  SentenceView first(doc, lex, 0);
+  std::vector<const Mention*> scene;
+  bool opening = false;
+  for (size_t mi = 0; mi < doc.mentions.size(); ++mi) {
+    const Mention& m = doc.mentions[mi];
+    if (m.sentence != 0 || m.entity < 0) continue;
+    int k = m.first - 1;
+    while (k >= 0 && first.Is(k, "determiner")) --k;
+    bool locative = IsPlace(m) && k >= 0 && first.Is(k, "locative_adjunct");
+    if (!locative) continue;
+    opening = true;
+    scene.push_back(&m);
+  }
+  if (!opening) return;
+  // Stories about actors the gazetteer knows (ministers, armed groups, organisations) are
+  // international news: their first place is where something happened, not where everyone
+  // is. The scene reading is kept for local stories.
+  std::set<int> known;
+  for (const Mention& m : doc.mentions) {
+    if (m.entity < 0 || m.type == EntityType::kState || m.type == EntityType::kPlace) continue;
+    if (res.gazetteer.Find(doc.entities[static_cast<size_t>(m.entity)].key) >= 0) known.insert(m.entity);
+  }
+  if (known.size() >= 2) return;
+  std::set<int> scene_entities;
+  for (const Mention* p : scene) scene_entities.insert(p->entity);
+  std::set<int> done;
+  for (const Mention& m : doc.mentions) {
+    if (m.entity < 0 || m.pronoun || scene_entities.count(m.entity) || done.count(m.entity)) continue;
+    if (m.type == EntityType::kState || m.type == EntityType::kIgo) continue;
+    // Actors the gazetteer knows (leaders, ministries, armed groups) act from afar as often
+    // as on the scene; the story's own people, groups and places are on it.
+    if (res.gazetteer.Find(doc.entities[static_cast<size_t>(m.entity)].key) >= 0) continue;
+    done.insert(m.entity);
+    for (const Mention* p : scene) out->push_back(LocationTriple(doc, m.sentence, m, *p, 0.5f, "scene"));
+  }
+  // Scene places inside one another: a town in its state, "un village" in "le Soudan".
+  for (const Mention* a : scene) {
+    for (const Mention* b : scene) {
+      if (a->entity == b->entity || a->type == EntityType::kState) continue;
+      if (b->type == EntityType::kState || (!a->named && b->named))
+        out->push_back(LocationTriple(doc, 0, *a, *b, 0.5f, "scene"));
+    }
+  }
+}
+
 }  // namespace
 
 void ExtractRelations(const Resources& res, const Lexicon& lex, Document* doc) {
-  (void)res;
   std::set<std::tuple<int, int, int, bool, int>> seen;
   for (const Triple& t : doc->triples)
     seen.insert({t.subject, static_cast<int>(t.relation), t.object, t.negated, t.sentence});
@@ -325,6 +430,15 @@ void ExtractRelations(const Resources& res, const Lexicon& lex, Document* doc) {
   }
   for (Triple& t : doc->triples) {
     if (t.date.empty()) t.date = EventDate(*doc, doc->sentences[static_cast<size_t>(t.sentence)]);
+  }
+  std::vector<Triple> located;
+  LocationRelations(res, *doc, lex, &located);
+  for (Triple& t : located) {
+    auto key = std::make_tuple(t.subject, static_cast<int>(RelationType::kLocatedIn), t.object, false, -1);
+    bool known = false;
+    for (const Triple& f : found)
+      known = known || (f.subject == t.subject && f.object == t.object && Relation(f.relation).coarse == "LOCATION");
+    if (!known && seen.insert(key).second) found.push_back(std::move(t));
   }
   for (Triple& t : found) doc->triples.push_back(std::move(t));
 }
