@@ -90,7 +90,14 @@ bool IsValidUtf8(std::string_view s, size_t* bad_offset) {
 namespace {
 
 // Folds one code point: lower case, base letter without diacritics.
+// Invisible format characters (direction marks, zero-width spaces and joiners, BOM).
+bool IsFormatChar(char32_t cp) {
+  return (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) || cp == 0x2060 ||
+         cp == 0xFEFF || cp == 0x00AD;
+}
+
 void FoldCodePoint(char32_t cp, std::string* out) {
+  if (IsFormatChar(cp)) return;
   if (cp < 0x80) {
     out->push_back(static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp));
     return;
@@ -206,6 +213,7 @@ std::string Lower(std::string_view s) {
       out.push_back('\'');
       continue;
     }
+    if (IsFormatChar(cp)) continue;
     AppendUtf8(static_cast<char32_t>(u_tolower(static_cast<UChar32>(cp))), &out);
   }
   return out;

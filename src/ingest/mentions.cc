@@ -6,6 +6,7 @@
 // compatible actor.
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 
 #include "geokg/common/text.h"
 #include "geokg/ontology.h"
@@ -69,6 +70,17 @@ class EntityTable {
 };
 
 bool IsLetterToken(const Token& t) { return t.is_word && !std::isdigit(static_cast<unsigned char>(t.text[0])); }
+
+// "al-Abadi", "el-Sissi", "ad-Dawla": Arabic names keep a lower-case article.
+bool ArticledName(const Token& t) {
+  for (const char* p : {"al-", "el-", "ad-", "ar-", "as-", "ash-", "at-", "az-"}) {
+    size_t len = std::strlen(p);
+    if (t.text.size() > len + 1 && t.text.compare(0, len, p) == 0 &&
+        std::isupper(static_cast<unsigned char>(t.text[len])))
+      return true;
+  }
+  return false;
+}
 
 // Short forms must match case exactly ("US" is not "us", "EI" is not "ei").
 bool CaseCompatible(const Token& first, const std::string& form, int ntok) {
@@ -181,7 +193,8 @@ int NameRun(const Lexicon& lex, const Tokens& toks, int i, int limit) {
   int words = 0;
   while (j < limit && words < 5) {
     const Token& t = toks[static_cast<size_t>(j)];
-    if (IsLetterToken(t) && t.upper_initial && !lex.In("not_name", t.lower) && !lex.In("role", t.lower)) {
+    if (IsLetterToken(t) && (t.upper_initial || (words > 0 && ArticledName(t))) &&
+        !lex.In("not_name", t.lower) && !lex.In("role", t.lower)) {
       ++j;
       ++words;
       continue;
@@ -225,6 +238,26 @@ void GazetteerPass(Ctx& c, int s) {
       const FormHit* dem = ChooseHit(c, *hits, toks[static_cast<size_t>(i)], len, false, FormKind::kDemonym);
       if (dem && len == 1) {
         c.demonym_at[static_cast<size_t>(i)] = dem->entry;
+        break;
+      }
+    }
+  }
+}
+
+// English names a state's people by the state and a group noun: "U.S. service members",
+// "Iraqi security forces". The mention takes the whole phrase (the entity stays the state).
+void ExtendStateGroups(Ctx& c, int s) {
+  if (c.lex.lang == "fr") return;
+  const Tokens& toks = c.doc->sentences[static_cast<size_t>(s)].tokens;
+  const int n = static_cast<int>(toks.size());
+  for (size_t mi = 0; mi < c.doc->mentions.size(); ++mi) {
+    Mention& m = c.doc->mentions[mi];
+    if (m.sentence != s || m.type != EntityType::kState) continue;
+    for (int k = m.last; k < std::min(n, m.last + 3); ++k) {
+      const Token& t = toks[static_cast<size_t>(k)];
+      if (!t.is_word || t.upper_initial || c.taken[static_cast<size_t>(k)] >= 0) break;
+      if (c.lex.In("group_head", t.lower) || c.lex.In("group_head", t.lemma)) {
+        m.long_text = c.doc->article.text.substr(m.begin, t.end - m.begin);
         break;
       }
     }
@@ -275,8 +308,17 @@ void DemonymPass(Ctx& c, int s) {
         continue;
       }
     } else {
-      if (next && c.lex.In("group_head", *next) && c.taken[static_cast<size_t>(i + 1)] < 0) {
-        int m = AddMention(c, s, i, i + 2, c.table.FromGazetteer(e), e.type);
+      int head = -1;
+      for (int k = i + 1; k < std::min(n, i + 4); ++k) {
+        const Token& u = toks[static_cast<size_t>(k)];
+        if (!u.is_word || u.upper_initial || c.taken[static_cast<size_t>(k)] >= 0) break;
+        if (c.lex.In("group_head", u.lemma) || c.lex.In("group_head", u.lower)) {
+          head = k;
+          break;
+        }
+      }
+      if (head > 0) {
+        int m = AddMention(c, s, i, head + 1, c.table.FromGazetteer(e), e.type);
         c.doc->mentions[static_cast<size_t>(m)].plural = true;
         c.doc->mentions[static_cast<size_t>(m)].named = false;
         continue;
@@ -444,7 +486,24 @@ void RolePass(Ctx& c, int s) {
         person = AddMention(c, s, name_at, end, ent, EntityType::kPerson);
       }
     }
-    if (person < 0 || !role) continue;
+    if (person < 0) continue;
+    // English titles stand before the name as part of it: "Iraqi Prime Minister Haider
+    // al-Abadi" is how the text names him.
+    if (c.lex.lang != "fr" && toks[static_cast<size_t>(name_at - 1)].text != ",") {
+      int b = i;
+      while (b > 0) {
+        const Token& p = toks[static_cast<size_t>(b - 1)];
+        int pm = c.taken[static_cast<size_t>(b - 1)];
+        bool part = (p.is_word && p.upper_initial) || c.demonym_at[static_cast<size_t>(b - 1)] >= 0 ||
+                    (pm >= 0 && c.doc->mentions[static_cast<size_t>(pm)].type != EntityType::kPerson);
+        if (!part) break;
+        --b;
+      }
+      Mention& pmen = c.doc->mentions[static_cast<size_t>(person)];
+      uint32_t from = toks[static_cast<size_t>(b)].begin;
+      if (from < pmen.begin) pmen.long_text = c.doc->article.text.substr(from, pmen.end - from);
+    }
+    if (!role) continue;
     int country_entry = -1;
     int owner = RoleOwner(c, s, i + 1, name_at, &country_entry);
     // English puts the owner before the role: "Pentagon spokesman", "Russian Defence Minister".
@@ -606,7 +665,7 @@ void NamePass(Ctx& c, int s) {
   const int n = static_cast<int>(toks.size());
   auto capital = [&](int k) {
     const Token& t = toks[static_cast<size_t>(k)];
-    return t.upper_initial && IsLetterToken(t) && c.taken[static_cast<size_t>(k)] < 0 &&
+    return (t.upper_initial || (k > 0 && ArticledName(t))) && IsLetterToken(t) && c.taken[static_cast<size_t>(k)] < 0 &&
            c.demonym_at[static_cast<size_t>(k)] < 0 && !c.lex.In("month", t.lower);
   };
   for (int i = 0; i < n; ++i) {
@@ -781,6 +840,7 @@ void FindMentions(const Resources& res, const Lexicon& lex, Morphology* morph, D
     PlacePass(c, s);
     RolePass(c, s);
     DemonymPass(c, s);
+    ExtendStateGroups(c, s);
     GroupPass(c, s);
     ShortFormPass(c, s);
     NamePass(c, s);

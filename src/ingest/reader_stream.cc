@@ -60,6 +60,21 @@ class PrefixedByteSource : public ByteSource {
   std::unique_ptr<ByteSource> rest_;
 };
 
+class CountingByteSource : public ByteSource {
+ public:
+  CountingByteSource(std::unique_ptr<ByteSource> inner, std::function<void(uint64_t)> on_bytes)
+      : inner_(std::move(inner)), on_bytes_(std::move(on_bytes)) {}
+  Status Read(char* buf, size_t cap, size_t* n) override {
+    Status st = inner_->Read(buf, cap, n);
+    if (*n > 0 && on_bytes_) on_bytes_(*n);
+    return st;
+  }
+
+ private:
+  std::unique_ptr<ByteSource> inner_;
+  std::function<void(uint64_t)> on_bytes_;
+};
+
 class GzipByteSource : public ByteSource {
  public:
   explicit GzipByteSource(std::unique_ptr<ByteSource> in)
@@ -191,6 +206,12 @@ std::unique_ptr<ByteSource> FileSource(FILE* file, bool owned) {
 
 std::unique_ptr<ByteSource> PrefixedSource(std::string prefix, std::unique_ptr<ByteSource> rest) {
   return std::make_unique<PrefixedByteSource>(std::move(prefix), std::move(rest));
+}
+
+std::unique_ptr<ByteSource> CountingSource(std::unique_ptr<ByteSource> inner,
+                                           std::function<void(uint64_t)> on_bytes) {
+  if (!on_bytes) return inner;
+  return std::make_unique<CountingByteSource>(std::move(inner), std::move(on_bytes));
 }
 
 std::unique_ptr<ByteSource> GzipSource(std::unique_ptr<ByteSource> compressed) {

@@ -52,6 +52,13 @@ struct SentenceView {
   }
 };
 
+// How a side of a triple is written: the longest form in the sentence, the antecedent's
+// name for a pronoun.
+std::string SideText(const Document& doc, const Mention& m) {
+  if (m.pronoun) return doc.entities[static_cast<size_t>(m.entity)].name;
+  return m.long_text.empty() ? m.text : m.long_text;
+}
+
 bool WordMatches(const Token& t, const std::string& w) {
   if (t.lemma == w || t.lower == w) return true;
   // Plural nouns the analyser did not reduce.
@@ -111,6 +118,8 @@ bool LooksPassive(const SentenceView& v, int trig, int* agent_prep) {
 int FirstMentionAfter(const SentenceView& v, int from, int window, bool skip_governed) {
   for (int k = from; k < std::min(v.n(), from + window); ++k) {
     if (v.tok(k).text == ";" || v.tok(k).text == ":") return -1;
+    // A direct object follows its verb within the clause, never past a comma.
+    if (skip_governed && v.tok(k).text == ",") return -1;
     int m = v.mention_at[static_cast<size_t>(k)];
     if (m < 0) continue;
     const Mention* mm = v.MentionOf(m);
@@ -183,7 +192,7 @@ Triple LocationTriple(const Document& doc, int s, const Mention& who, const Ment
   t.sentence = s;
   t.begin = doc.sentences[static_cast<size_t>(s)].begin;
   t.end = doc.sentences[static_cast<size_t>(s)].end;
-  t.subject_mention = who.pronoun ? doc.entities[static_cast<size_t>(who.entity)].name : who.text;
+  t.subject_mention = SideText(doc, who);
   t.object_mention = where.text;
   t.trigger = trigger;
   t.confidence = confidence;
@@ -312,12 +321,21 @@ void ExtractRelations(const Resources& res, const Lexicon& lex, Document* doc) {
         if (end < 0) continue;
         if (tr.pronominal && !Reflexive(v, i)) continue;
         const bool noun = tr.kind == TriggerKind::kNoun;
+        // A verb form after a determiner is a noun or an adjective ("the supporting role").
+        if (!noun && i > 0 && v.Is(i - 1, "determiner")) continue;
 
         int subj = -1, obj = -1;
         int agent_prep = -1;
         bool passive = !noun && tr.object_is_subject_of_passive &&
                        std::find(tr.object_preps.begin(), tr.object_preps.end(), "") != tr.object_preps.end() &&
                        LooksPassive(v, end - 1, &agent_prep);
+        if (!noun && !passive && !tr.object_preps.empty() && tr.object_preps[0].empty()) {
+          // "was killed in northern Iraq": a passive with no agent names no doer.
+          bool auxiliary = false;
+          for (int k = std::max(0, i - 2); k < i; ++k) auxiliary = auxiliary || v.Is(k, "passive_aux");
+          bool participle = v.lex.lang == "fr" ? true : (t.lower != t.lemma);
+          if (auxiliary && participle && tr.object_preps.size() == 1) continue;
+        }
         if (passive) {
           subj = FirstMentionAfter(v, agent_prep + 1, 5, false);
           bool auxiliary = false;
@@ -418,8 +436,8 @@ void ExtractRelations(const Resources& res, const Lexicon& lex, Document* doc) {
         tp.sentence = s;
         tp.begin = doc->sentences[static_cast<size_t>(s)].begin;
         tp.end = doc->sentences[static_cast<size_t>(s)].end;
-        tp.subject_mention = sm->pronoun ? doc->entities[static_cast<size_t>(sm->entity)].name : sm->text;
-        tp.object_mention = om->pronoun ? doc->entities[static_cast<size_t>(om->entity)].name : om->text;
+        tp.subject_mention = SideText(*doc, *sm);
+        tp.object_mention = SideText(*doc, *om);
         tp.trigger = doc->article.text.substr(t.begin, v.tok(end - 1).end - t.begin);
         tp.confidence = sm->pronoun || om->pronoun ? 0.7f : 0.85f;
         auto key = std::make_tuple(tp.subject, static_cast<int>(tp.relation), tp.object, tp.negated, s);

@@ -107,7 +107,8 @@ struct Mention {
   int last = 0;
   uint32_t begin = 0;  // byte offsets into Article::text
   uint32_t end = 0;
-  std::string text;  // the surface text
+  std::string text;       // the surface text
+  std::string long_text;  // with an English title before it ("Defense Secretary Ash Carter"), or ""
   int entity = -1;   // index into Document::entities
   EntityType type = EntityType::kUnknown;
   bool pronoun = false;  // resolved from a pronoun or a role noun
