@@ -6,6 +6,7 @@
 // compatible actor.
 #include <algorithm>
 #include <cctype>
+#include <set>
 #include <cstring>
 
 #include "geokg/common/text.h"
@@ -111,6 +112,8 @@ struct Ctx {
   std::vector<int> taken;
   // Country (gazetteer entry) named by a demonym adjective at a token, -1 if none.
   std::vector<int> demonym_at;
+  // Role nouns of the current sentence that introduced a person.
+  std::set<int> role_used;
 };
 
 void GenderFromDeterminer(const Tokens& toks, int first, Mention* m) {
@@ -487,6 +490,7 @@ void RolePass(Ctx& c, int s) {
       }
     }
     if (person < 0) continue;
+    c.role_used.insert(i);
     // English titles stand before the name as part of it: "Iraqi Prime Minister Haider
     // al-Abadi" is how the text names him.
     if (c.lex.lang != "fr" && toks[static_cast<size_t>(name_at - 1)].text != ",") {
@@ -541,6 +545,7 @@ void RolePass(Ctx& c, int s) {
       ++stop;
     int country_entry = -1;
     int owner = RoleOwner(c, s, k, stop, &country_entry);
+    c.role_used.insert(role_at);
     const Token& rt = toks[static_cast<size_t>(role_at)];
     AddRoleTriple(c, s, m, owner, c.lex.In("role", rt.lemma) ? rt.lemma : rt.lower);
     i = stop - 1;
@@ -575,7 +580,9 @@ void PlacePass(Ctx& c, int s) {
 }
 
 // Collective actors named by a common noun: "la coalition", "les rebelles", "protesters".
-void GroupPass(Ctx& c, int s) {
+// Runs twice: before the role pass for nouns that are never titles, after it for role nouns
+// ("le maire", "the director") that introduced no name.
+void GroupPass(Ctx& c, int s, bool roles) {
   const Tokens& toks = c.doc->sentences[static_cast<size_t>(s)].tokens;
   int n = static_cast<int>(toks.size());
   for (int i = 0; i < n; ++i) {
@@ -584,6 +591,9 @@ void GroupPass(Ctx& c, int s) {
     bool group = c.lex.In("group", t.lemma) || c.lex.In("group", t.lower);
     bool place = !group && (c.lex.In("place_noun", t.lemma) || c.lex.In("place_noun", t.lower));
     if (!group && !place) continue;
+    bool role = c.lex.In("role", t.lemma) || c.lex.In("role", t.lower);
+    if (role != roles) continue;
+    if (roles && c.role_used.count(i)) continue;
     if (t.upper_initial && i > 0) continue;  // part of a name ("Parc", "Police nationale")
     const Token* prev = i > 0 ? &toks[static_cast<size_t>(i - 1)] : nullptr;
     if (!prev || !(c.lex.In("determiner", prev->lower) || c.lex.In("preposition", prev->lower) ||
@@ -831,17 +841,19 @@ int MentionAt(const Document& doc, int s, int t) {
 }
 
 void FindMentions(const Resources& res, const Lexicon& lex, Morphology* morph, Document* doc) {
-  Ctx c{res, lex, morph, doc, EntityTable(doc), {}, {}};
+  Ctx c{res, lex, morph, doc, EntityTable(doc), {}, {}, {}};
   for (int s = 0; s < static_cast<int>(doc->sentences.size()); ++s) {
     size_t n = doc->sentences[static_cast<size_t>(s)].tokens.size();
     c.taken.assign(n, -1);
     c.demonym_at.assign(n, -1);
+    c.role_used.clear();
     GazetteerPass(c, s);
     PlacePass(c, s);
+    GroupPass(c, s, /*roles=*/false);
     RolePass(c, s);
     DemonymPass(c, s);
     ExtendStateGroups(c, s);
-    GroupPass(c, s);
+    GroupPass(c, s, /*roles=*/true);
     ShortFormPass(c, s);
     NamePass(c, s);
     PronounPass(c, s);

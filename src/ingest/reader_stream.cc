@@ -15,7 +15,9 @@
 namespace geokg::reader_internal {
 namespace {
 
-constexpr size_t kChunk = size_t{1} << 20;  // bytes read from a stream at a time
+// Bytes read from a stream at a time: small enough for a smooth progress bar (the bytes
+// read are what it counts), large enough that system calls cost nothing.
+constexpr size_t kChunk = size_t{64} << 10;
 constexpr size_t kCompressedChunk = size_t{64} << 10;
 
 class FileByteSource : public ByteSource {

@@ -279,6 +279,47 @@ void LocationRelations(const Resources& res, const Document& doc, const Lexicon&
   }
 }
 
+
+// Belonging read from a genitive: "les employés de Bruxos-Pestos", "un cadre de l'OGSP",
+// "members of the SDF": people named by a common noun, then de/of and an organisation.
+void GenitiveRelations(const Document& doc, const Lexicon& lex, std::vector<Triple>* out) {
+  for (int s = 0; s < static_cast<int>(doc.sentences.size()); ++s) {
+    SentenceView v(doc, lex, s);
+    for (const Mention& m : doc.mentions) {
+      if (m.sentence != s || m.entity < 0 || m.named || m.type != EntityType::kGroup) continue;
+      int k = m.last;
+      if (k + 1 >= v.n()) continue;
+      const std::string& w = v.tok(k).lower;
+      if (w != "de" && w != "d'" && w != "du" && w != "des" && w != "of") continue;
+      ++k;
+      while (k < v.n() && v.Is(k, "determiner")) ++k;
+      if (k >= v.n()) continue;
+      const Mention* o = v.MentionOf(v.mention_at[static_cast<size_t>(k)]);
+      if (!o || o->entity < 0 || o->entity == m.entity) continue;
+      Triple t;
+      if (o->type == EntityType::kOrg || o->type == EntityType::kArmedGroup || o->type == EntityType::kIgo ||
+          (o->type == EntityType::kGroup && !o->plural)) {
+        t.relation = RelationType::kMemberOf;
+      } else if (o->type == EntityType::kPlace) {
+        t.relation = RelationType::kLocatedIn;
+      } else {
+        continue;
+      }
+      t.subject = m.entity;
+      t.object = o->entity;
+      t.sentence = s;
+      t.begin = doc.sentences[static_cast<size_t>(s)].begin;
+      t.end = doc.sentences[static_cast<size_t>(s)].end;
+      t.subject_mention = SideText(doc, m);
+      t.object_mention = SideText(doc, *o);
+      t.trigger = v.tok(m.last).text;
+      t.confidence = 0.6f;
+      t.date = EventDate(doc, doc.sentences[static_cast<size_t>(s)]);
+      out->push_back(std::move(t));
+    }
+  }
+}
+
 }  // namespace
 
 void ExtractRelations(const Resources& res, const Lexicon& lex, Document* doc) {
@@ -450,12 +491,14 @@ void ExtractRelations(const Resources& res, const Lexicon& lex, Document* doc) {
     if (t.date.empty()) t.date = EventDate(*doc, doc->sentences[static_cast<size_t>(t.sentence)]);
   }
   std::vector<Triple> located;
+  GenitiveRelations(*doc, lex, &located);
   LocationRelations(res, *doc, lex, &located);
   for (Triple& t : located) {
-    auto key = std::make_tuple(t.subject, static_cast<int>(RelationType::kLocatedIn), t.object, false, -1);
+    auto key = std::make_tuple(t.subject, static_cast<int>(t.relation), t.object, false, -1);
     bool known = false;
     for (const Triple& f : found)
-      known = known || (f.subject == t.subject && f.object == t.object && Relation(f.relation).coarse == "LOCATION");
+      known = known || (f.subject == t.subject && f.object == t.object &&
+                        Relation(f.relation).coarse == Relation(t.relation).coarse);
     if (!known && seen.insert(key).second) found.push_back(std::move(t));
   }
   for (Triple& t : found) doc->triples.push_back(std::move(t));
