@@ -145,6 +145,22 @@ int Gazetteer::Find(const std::string& key) const {
   return it == by_key_.end() ? -1 : it->second;
 }
 
+std::vector<int> Gazetteer::RoleHolders(const std::string& org_key, const std::string& date,
+                                        RelationType relation) const {
+  std::vector<int> out;
+  if (date.empty()) return out;
+  for (size_t i = 0; i < entries_.size(); ++i) {
+    for (const GazetteerEntry::Role& r : entries_[i].roles) {
+      if (r.org_key != org_key || r.relation != relation) continue;
+      if (!r.from.empty() && date < r.from) continue;
+      if (!r.to.empty() && date > r.to) continue;
+      out.push_back(static_cast<int>(i));
+      break;
+    }
+  }
+  return out;
+}
+
 int Gazetteer::FindMinistry(const std::string& country, std::string_view portfolio) const {
   if (country.empty()) return -1;
   // Ministries follow the key pattern org:<iso3>-<portfolio> (docs/GAZETTEER.md).

@@ -414,6 +414,92 @@ void AddRoleTriple(Ctx& c, int s, int person_mention, int owner, const std::stri
   if (person.country.empty() && !org.country.empty()) person.country = org.country;
 }
 
+// "Son ministre des Affaires étrangères" after a sentence about France: a possessive before
+// a role points to the last state named; with a portfolio, to that state's ministry.
+int PossessiveOwner(Ctx& c, int s, int i) {
+  const Tokens& toks = c.doc->sentences[static_cast<size_t>(s)].tokens;
+  if (i == 0 || !c.lex.In("possessive_pronoun", toks[static_cast<size_t>(i - 1)].lower)) return -1;
+  int state = -1;
+  for (const Mention& m : c.doc->mentions) {
+    if (m.sentence < s - 1 || m.sentence > s || (m.sentence == s && m.first >= i)) continue;
+    if (m.type == EntityType::kState && m.entity >= 0) state = m.entity;
+  }
+  if (state < 0) return -1;
+  const Entity& e = c.doc->entities[static_cast<size_t>(state)];
+  const int n = static_cast<int>(toks.size());
+  for (int k = i + 1; k < std::min(n, i + 6); ++k) {
+    for (const auto& [words, search] : c.lex.portfolios) {
+      bool match = k + static_cast<int>(words.size()) <= n;
+      for (size_t w = 0; match && w < words.size(); ++w)
+        match = toks[static_cast<size_t>(k) + w].lemma == words[w] || toks[static_cast<size_t>(k) + w].lower == words[w];
+      if (!match) continue;
+      int mi = c.res.gazetteer.FindMinistry(e.country, search);
+      if (mi >= 0) return c.table.FromGazetteer(c.res.gazetteer.entries()[static_cast<size_t>(mi)]);
+    }
+  }
+  return state;
+}
+
+// A role without a name ("le président américain", "the Russian defence minister") names
+// whoever held that office on the article's date, when the gazetteer knows it.
+void ResolveRoleNoun(Ctx& c, int s, int i, const std::string& role_word) {
+  const Tokens& toks = c.doc->sentences[static_cast<size_t>(s)].tokens;
+  const int n = static_cast<int>(toks.size());
+  if (c.taken[static_cast<size_t>(i)] >= 0 || c.doc->date.empty()) return;
+  int end = i + 1;
+  while (end < n) {
+    const Token& t = toks[static_cast<size_t>(end)];
+    int m = c.taken[static_cast<size_t>(end)];
+    bool part = c.demonym_at[static_cast<size_t>(end)] >= 0 || c.lex.In("role_complement", t.lower) ||
+                (m >= 0 && c.doc->mentions[static_cast<size_t>(m)].type != EntityType::kPerson) ||
+                t.lower == "de" || t.lower == "du" || t.lower == "des" || t.lower == "d'" || t.lower == "à" ||
+                t.lower == "la" || t.lower == "l'" || t.lower == "of" || t.lower == "the";
+    if (!part || !t.is_word) break;
+    ++end;
+  }
+  while (end > i + 1) {
+    const std::string& w = toks[static_cast<size_t>(end - 1)].lower;
+    if (w != "de" && w != "du" && w != "des" && w != "d'" && w != "à" && w != "la" && w != "l'" && w != "of" &&
+        w != "the")
+      break;
+    --end;
+  }
+  int begin = i;
+  if (c.lex.lang != "fr") {  // "the Russian defence minister": owner words come first
+    while (begin > 0) {
+      const Token& t = toks[static_cast<size_t>(begin - 1)];
+      bool part = c.demonym_at[static_cast<size_t>(begin - 1)] >= 0 || c.lex.In("role_complement", t.lower) ||
+                  c.taken[static_cast<size_t>(begin - 1)] >= 0;
+      if (!part || !t.is_word) break;
+      --begin;
+    }
+  }
+  int country_entry = -1;
+  int owner = RoleOwner(c, s, i + 1, end, &country_entry);
+  if (owner < 0 && begin < i) owner = RoleOwner(c, s, begin, i, &country_entry);
+  if (owner < 0) owner = PossessiveOwner(c, s, i);
+  if (owner < 0) return;
+  const Entity& oe = c.doc->entities[static_cast<size_t>(owner)];
+  // "homologue" and other relational roles name no one by themselves.
+  auto rel = c.lex.role_relation.find(role_word);
+  if (rel == c.lex.role_relation.end()) return;
+  std::vector<int> holders = c.res.gazetteer.RoleHolders(oe.key, c.doc->date, rel->second);
+  if (holders.size() != 1 || role_word == "homologue" ||
+      role_word == "counterpart")
+    return;
+  for (int k = begin; k < end; ++k)
+    if (c.taken[static_cast<size_t>(k)] >= 0 && c.doc->mentions[static_cast<size_t>(c.taken[static_cast<size_t>(k)])].type == EntityType::kPerson)
+      return;
+  const GazetteerEntry& person = c.res.gazetteer.entries()[static_cast<size_t>(holders[0])];
+  int ent = c.table.FromGazetteer(person);
+  // The owner's mention inside the phrase gives way to the person's.
+  for (int k = begin; k < end; ++k) c.taken[static_cast<size_t>(k)] = -1;
+  int m = AddMention(c, s, begin, end, ent, EntityType::kPerson);
+  c.doc->mentions[static_cast<size_t>(m)].named = false;
+  AddRoleTriple(c, s, m, owner, role_word);
+  c.role_used.insert(i);
+}
+
 // Person names introduced by a role ("le porte-parole du Pentagone, Peter Cook",
 // "Defense Secretary Ash Carter") or followed by one ("Peter Cook, porte-parole du
 // Pentagone"), and by a title ("M. Fabius", "President Obama").
@@ -473,7 +559,10 @@ void RolePass(Ctx& c, int s) {
       if (title) break;  // a title is followed directly by the name
       if (c.lex.In("stop_role", u.lower)) break;
     }
-    if (name_at < 0) continue;
+    if (name_at < 0) {
+      if (role) ResolveRoleNoun(c, s, i, role_word);
+      continue;
+    }
     int person = -1;
     int m = c.taken[static_cast<size_t>(name_at)];
     if (m >= 0 && c.doc->mentions[static_cast<size_t>(m)].type == EntityType::kPerson) {
@@ -512,6 +601,7 @@ void RolePass(Ctx& c, int s) {
     int owner = RoleOwner(c, s, i + 1, name_at, &country_entry);
     // English puts the owner before the role: "Pentagon spokesman", "Russian Defence Minister".
     if (owner < 0 && c.lex.lang != "fr") owner = RoleOwner(c, s, std::max(0, i - 4), i, &country_entry);
+    if (owner < 0) owner = PossessiveOwner(c, s, i);
     AddRoleTriple(c, s, person, owner, role_word);
   }
   // Appositions after the name: "Peter Cook, porte-parole du Pentagone".

@@ -111,6 +111,10 @@ class Gazetteer {
   const std::vector<GazetteerEntry>& entries() const { return entries_; }
   // Index of the entry with `key`, or -1.
   int Find(const std::string& key) const;
+  // People who held a role of type `relation` in the entry keyed `org_key` on `date`
+  // (YYYY-MM-DD; a missing bound is open). Empty on a miss or without a date.
+  std::vector<int> RoleHolders(const std::string& org_key, const std::string& date,
+                               RelationType relation) const;
   // The ministry of `country` for `portfolio` ("defense", "foreign"): the entry keyed
   // org:<iso3>-<portfolio>, else an ORG of that country whose name holds the word; -1.
   int FindMinistry(const std::string& country, std::string_view portfolio) const;

@@ -27,8 +27,16 @@ struct SentenceView {
     for (size_t m = 0; m < d.mentions.size(); ++m) {
       const Mention& mm = d.mentions[m];
       if (mm.sentence != si) continue;
-      for (int k = mm.first; k < mm.last; ++k)
-        if (mention_at[static_cast<size_t>(k)] < 0) mention_at[static_cast<size_t>(k)] = static_cast<int>(m);
+      // Where mentions nest ("le président américain" holds "américain"), the widest wins.
+      for (int k = mm.first; k < mm.last; ++k) {
+        int& at = mention_at[static_cast<size_t>(k)];
+        if (at < 0) {
+          at = static_cast<int>(m);
+          continue;
+        }
+        const Mention& cur = d.mentions[static_cast<size_t>(at)];
+        if (mm.last - mm.first > cur.last - cur.first) at = static_cast<int>(m);
+      }
     }
   }
   int n() const { return static_cast<int>(toks.size()); }
@@ -91,6 +99,9 @@ bool Reflexive(const SentenceView& v, int i) {
 
 // Negation of the verb group ending at `at`: "n'a pas rencontré", "did not meet".
 bool NegatedAt(const SentenceView& v, int at) {
+  // "sans parvenir à s'entendre", "without reaching a deal".
+  for (int k = std::max(0, at - 4); k < at; ++k)
+    if (v.Is(k, "negation_prep")) return true;
   if (v.lex.lang == "fr") {
     for (int k = std::max(0, at - 5); k < at; ++k) {
       if (!v.Is(k, "negation_head")) continue;
@@ -118,8 +129,8 @@ bool LooksPassive(const SentenceView& v, int trig, int* agent_prep) {
 int FirstMentionAfter(const SentenceView& v, int from, int window, bool skip_governed) {
   for (int k = from; k < std::min(v.n(), from + window); ++k) {
     if (v.tok(k).text == ";" || v.tok(k).text == ":") return -1;
-    // A direct object follows its verb within the clause, never past a comma.
-    if (skip_governed && v.tok(k).text == ",") return -1;
+    // A direct object follows its verb within the clause, never past a comma or a relative.
+    if (skip_governed && (v.tok(k).text == "," || v.Is(k, "relative"))) return -1;
     int m = v.mention_at[static_cast<size_t>(k)];
     if (m < 0) continue;
     const Mention* mm = v.MentionOf(m);
@@ -433,6 +444,33 @@ void ExtractRelations(const Resources& res, const Lexicon& lex, Document* doc) {
                 if (v.tok(k).lower == prep || v.tok(k).lemma == prep) obj = FirstMentionAfter(v, k + 1, 7, false);
               }
             }
+          }
+        }
+        // "un camp de l'État islamique", "positions of ISIL": a place named by a common noun
+        // stands for the actor it belongs to.
+        if (const Mention* o = v.MentionOf(obj); o && o->type == EntityType::kPlace && !o->named &&
+                                                 tr.relation != RelationType::kMobilize &&
+                                                 tr.relation != RelationType::kLocatedIn) {
+          for (int k = o->last; k < std::min(v.n(), o->last + 4); ++k) {
+            const std::string& w = v.tok(k).lower;
+            if (w != "de" && w != "d'" && w != "du" && w != "des" && w != "of" && !v.Is(k, "determiner") &&
+                v.mention_at[static_cast<size_t>(k)] < 0 && !(k == o->last + 1))
+              break;
+            const Mention* owner = v.MentionOf(v.mention_at[static_cast<size_t>(k)]);
+            if (owner && owner != o && owner->entity >= 0 && owner->type != EntityType::kPlace) {
+              obj = v.mention_at[static_cast<size_t>(k)];
+              break;
+            }
+          }
+        }
+        // "Barack Obama et Vladimir Poutine se sont entretenus": a symmetric act with no
+        // object joins the two coordinated subjects.
+        if (obj < 0 && subj >= 0 && Relation(tr.relation).symmetric) {
+          const Mention* sm0 = v.MentionOf(subj);
+          int k = sm0->first - 1;
+          if (k >= 1 && (v.tok(k).lower == "et" || v.tok(k).lower == "and")) {
+            int other = v.mention_at[static_cast<size_t>(k - 1)];
+            if (other >= 0) obj = other;
           }
         }
         const Mention* sm = v.MentionOf(subj);
