@@ -512,6 +512,11 @@ void RolePass(Ctx& c, int s) {
     bool title = c.lex.In("title", t.lower) || c.lex.In("title", t.text);
     if (!role && !title) continue;
     std::string role_word = c.lex.In("role", t.lemma) ? t.lemma : t.lower;
+    // "Prime Minister", "Premier ministre": the head of government.
+    if (i > 0 && (role_word == "minister" || role_word == "ministre")) {
+      std::string two = toks[static_cast<size_t>(i - 1)].lower + " " + role_word;
+      if (c.lex.role_relation.count(two)) role_word = two;
+    }
     // Scan forward to the name: skip the role's complement (up to 8 tokens, no verb-like
     // stop words), an optional comma.
     int j = i + 1;
@@ -558,6 +563,7 @@ void RolePass(Ctx& c, int s) {
       }
       if (title) break;  // a title is followed directly by the name
       if (c.lex.In("stop_role", u.lower)) break;
+      if (role && j > i + 1 && (c.lex.In("role", u.lower) || c.lex.In("role", u.lemma))) break;  // the nearer role speaks
     }
     if (name_at < 0) {
       if (role) ResolveRoleNoun(c, s, i, role_word);
@@ -600,7 +606,17 @@ void RolePass(Ctx& c, int s) {
     int country_entry = -1;
     int owner = RoleOwner(c, s, i + 1, name_at, &country_entry);
     // English puts the owner before the role: "Pentagon spokesman", "Russian Defence Minister".
-    if (owner < 0 && c.lex.lang != "fr") owner = RoleOwner(c, s, std::max(0, i - 4), i, &country_entry);
+    if (owner < 0 && c.lex.lang != "fr") {
+      int b = i;
+      while (b > 0 && i - b < 5) {
+        const Token& p = toks[static_cast<size_t>(b - 1)];
+        bool pre = (p.is_word && p.upper_initial) || p.lower == "'s" || c.demonym_at[static_cast<size_t>(b - 1)] >= 0 ||
+                   c.lex.In("role_complement", p.lower);
+        if (!pre) break;
+        --b;
+      }
+      if (b < i) owner = RoleOwner(c, s, b, i, &country_entry);
+    }
     if (owner < 0) owner = PossessiveOwner(c, s, i);
     AddRoleTriple(c, s, person, owner, role_word);
   }

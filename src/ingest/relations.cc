@@ -139,6 +139,14 @@ int FirstMentionAfter(const SentenceView& v, int from, int window, bool skip_gov
       k = mm->last - 1;
       continue;
     }
+    // "Ukraine's acting foreign minister, Andriy Deshchytsia": the possessor gives way to
+    // the actor it possesses.
+    if (mm->last < v.n() && v.tok(mm->last).lower == "'s") {
+      for (int j = mm->last + 1; j < std::min(v.n(), mm->last + 8); ++j) {
+        int h = v.mention_at[static_cast<size_t>(j)];
+        if (h >= 0 && v.MentionOf(h)->entity >= 0) return h;
+      }
+    }
     return m;
   }
   return -1;
