@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything geokg needs to build, run and test, from Debian 12's packages.
+# clang, libclang-rt-14-dev (libFuzzer, sanitizer runtimes) and llvm (llvm-symbolizer, for
+# readable sanitizer reports) are for the sanitizer build and the fuzz targets.
 set -euo pipefail
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
@@ -11,5 +13,6 @@ $SUDO apt-get install -y -qq --no-install-recommends \
   libicu-dev libxml2-dev libxml2-utils zlib1g-dev libzstd-dev zstd \
   libhunspell-dev hunspell-fr-classical hunspell-en-us \
   libgtest-dev googletest \
-  python3 python3-networkx python3-igraph >/dev/null
+  python3 python3-networkx python3-igraph \
+  clang libclang-rt-14-dev llvm >/dev/null
 echo "geokg: dependencies installed"

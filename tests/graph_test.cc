@@ -65,12 +65,12 @@ class GraphTest : public ::testing::Test {
 TEST_F(GraphTest, LoadsEveryActorAndRelation) {
   EXPECT_EQ(kg_->num_actors(), static_cast<size_t>(testing::kFixtureEntities));
   EXPECT_EQ(kg_->num_relations(), static_cast<size_t>(testing::kFixtureRelations));
-  const VertexProps* russia = kg_->FindActor(Id("Russia"));
-  ASSERT_NE(russia, nullptr);
-  EXPECT_EQ(russia->key, "state:RUS");
-  EXPECT_EQ(russia->type, EntityType::kState);
-  EXPECT_EQ(russia->country, "RUS");
-  EXPECT_EQ(kg_->FindActor(987654), nullptr);
+  VertexProps russia;
+  ASSERT_TRUE(kg_->FindActor(Id("Russia"), &russia));
+  EXPECT_EQ(russia.key, "state:RUS");
+  EXPECT_EQ(russia.type, EntityType::kState);
+  EXPECT_EQ(russia.country, "RUS");
+  EXPECT_FALSE(kg_->FindActor(987654, &russia));
 }
 
 TEST_F(GraphTest, ResolvesActorsInEitherLanguage) {
@@ -161,29 +161,29 @@ TEST_F(GraphTest, NeighborsFollowTheFilter) {
   // Strongest first: the strike has two reports.
   EXPECT_EQ(Relation(facts[0].relation.type).name, "ASSAULT");
 
-  QueryOptions with_negated;
+  RelationFilter with_negated;
   with_negated.include_negated = true;
-  ASSERT_TRUE(kg_->Neighbors(russia, {}, with_negated, &facts).ok());
+  ASSERT_TRUE(kg_->Neighbors(russia, with_negated, {}, &facts).ok());
   EXPECT_EQ(facts.size(), 7u);
   EXPECT_EQ(std::count_if(facts.begin(), facts.end(),
                           [](const RelationFact& f) { return f.relation.negated; }),
             1);
 
-  NeighborFilter out;
+  RelationFilter out;
   out.direction = Direction::kOut;
   ASSERT_TRUE(kg_->Neighbors(russia, out, {}, &facts).ok());
   EXPECT_EQ(Lines(facts),
             (std::vector<std::string>{"Russia ASSAULT Islamic State", "Russia MOBILIZE Latakia",
                                       "Russia SUPPORT Syria"}));
 
-  NeighborFilter conflict_in;
+  RelationFilter conflict_in;
   conflict_in.coarse = {"CONFLICT"};
   conflict_in.direction = Direction::kIn;
   ASSERT_TRUE(kg_->Neighbors(russia, conflict_in, {}, &facts).ok());
   EXPECT_EQ(Lines(facts),
             (std::vector<std::string>{"NATO ACCUSE Russia", "United States ACCUSE Russia"}));
 
-  NeighborFilter types;
+  RelationFilter types;
   types.types = {RelationType::kLeads, RelationType::kSupport};
   ASSERT_TRUE(kg_->Neighbors(russia, types, {}, &facts).ok());
   EXPECT_EQ(Lines(facts),
@@ -194,7 +194,7 @@ TEST_F(GraphTest, NeighborsFollowTheFilter) {
 
 TEST_F(GraphTest, FactsCarryTheirEvidence) {
   std::vector<RelationFact> facts;
-  ASSERT_TRUE(kg_->Between(Id("Russia"), Id("Daech"), {}, &facts).ok());
+  ASSERT_TRUE(kg_->Between(Id("Russia"), Id("Daech"), {}, {}, &facts).ok());
   ASSERT_EQ(facts.size(), 1u);
   const RelationFact& strike = facts[0];
   EXPECT_EQ(strike.relation.evidence_count, 2);
@@ -217,45 +217,45 @@ TEST_F(GraphTest, FactsCarryTheirEvidence) {
 
   QueryOptions one;
   one.max_evidence = 1;
-  ASSERT_TRUE(kg_->Between(Id("Russia"), Id("Daech"), one, &facts).ok());
+  ASSERT_TRUE(kg_->Between(Id("Russia"), Id("Daech"), {}, one, &facts).ok());
   ASSERT_EQ(facts[0].evidence.size(), 1u);
   EXPECT_EQ(facts[0].evidence[0].article, "bbc-2015-10-02");
 
   // A structural type without a code of its own has none.
-  ASSERT_TRUE(kg_->Between(Id("Latakia"), Id("Syria"), {}, &facts).ok());
+  ASSERT_TRUE(kg_->Between(Id("Latakia"), Id("Syria"), {}, {}, &facts).ok());
   ASSERT_EQ(facts.size(), 1u);
   EXPECT_EQ(facts[0].relation.cameo, "");
   // An event type falls back on its default code.
-  ASSERT_TRUE(kg_->Between(Id("Syria"), Id("Russia"), {}, &facts).ok());
+  ASSERT_TRUE(kg_->Between(Id("Syria"), Id("Russia"), {}, {}, &facts).ok());
   ASSERT_EQ(facts.size(), 1u);
   EXPECT_EQ(facts[0].relation.cameo, "051");
 }
 
 TEST_F(GraphTest, BetweenLooksBothWays) {
   std::vector<RelationFact> ab, ba;
-  ASSERT_TRUE(kg_->Between(Id("Vladimir Putin"), Id("Bashar al-Assad"), {}, &ab).ok());
-  ASSERT_TRUE(kg_->Between(Id("Bashar al-Assad"), Id("Vladimir Putin"), {}, &ba).ok());
+  ASSERT_TRUE(kg_->Between(Id("Vladimir Putin"), Id("Bashar al-Assad"), {}, {}, &ab).ok());
+  ASSERT_TRUE(kg_->Between(Id("Bashar al-Assad"), Id("Vladimir Putin"), {}, {}, &ba).ok());
   EXPECT_EQ(Lines(ab), (std::vector<std::string>{"Vladimir Putin CONSULT Bashar al-Assad"}));
   EXPECT_EQ(Lines(ab), Lines(ba));
 
   // The denied meeting shows only when asked for, marked as such.
   std::vector<RelationFact> facts;
-  ASSERT_TRUE(kg_->Between(Id("Russia"), Id("Iceland"), {}, &facts).ok());
+  ASSERT_TRUE(kg_->Between(Id("Russia"), Id("Iceland"), {}, {}, &facts).ok());
   EXPECT_TRUE(facts.empty());
-  QueryOptions with_negated;
+  RelationFilter with_negated;
   with_negated.include_negated = true;
-  ASSERT_TRUE(kg_->Between(Id("Russia"), Id("Iceland"), with_negated, &facts).ok());
+  ASSERT_TRUE(kg_->Between(Id("Russia"), Id("Iceland"), with_negated, {}, &facts).ok());
   ASSERT_EQ(facts.size(), 1u);
   EXPECT_TRUE(facts[0].relation.negated);
   ASSERT_EQ(facts[0].evidence.size(), 1u);
   EXPECT_TRUE(facts[0].evidence[0].negated);
   EXPECT_EQ(facts[0].evidence[0].sentence, "Iceland did not meet Russian envoys.");
 
-  ASSERT_TRUE(kg_->Between(Id("France"), Id("Russia"), {}, &facts).ok());
+  ASSERT_TRUE(kg_->Between(Id("France"), Id("Russia"), {}, {}, &facts).ok());
   EXPECT_TRUE(facts.empty());
 
   // Two relations between the same pair are two edges.
-  ASSERT_TRUE(kg_->Between(Id("Syria"), Id("Bashar al-Assad"), {}, &facts).ok());
+  ASSERT_TRUE(kg_->Between(Id("Syria"), Id("Bashar al-Assad"), {}, {}, &facts).ok());
   EXPECT_EQ(Lines(facts), (std::vector<std::string>{"Bashar al-Assad HOLDS_ROLE Syria",
                                                     "Bashar al-Assad LEADS Syria"}));
 }

@@ -12,6 +12,7 @@
 #include "fixture_db.h"
 #include "geokg/common/paths.h"
 #include "geokg/common/text.h"
+#include "geokg/graph/graph.h"
 #include "geokg/ontology.h"
 #include "geokg/store/sqlite.h"
 #include "test_util.h"
@@ -326,6 +327,83 @@ TEST(StoreTest, RelationAggregatesFollowTheirEvidence) {
   EXPECT_EQ(QueryInt(db, "SELECT sum(evidence_count) FROM relations"), testing::kFixtureEvidence);
 }
 
+// One actor whatever the spelling or language (the key decides), one edge per (subject,
+// relation, object, negated) whatever the article: three articles, three spellings of
+// Shoigu, three languages of "meets"; then a fourth article updates the edge in place.
+TEST(StoreTest, ActorsMergeAcrossSpellingsAndLanguages) {
+  TempDir tmp;
+  auto store = OpenOrDie(tmp.File("kg.db"));
+  struct Spelling {
+    const char* id;
+    const char* date;
+    const char* shoigu;
+    const char* usa;
+    Modality modality;
+    const char* cameo;
+  };
+  const Spelling spellings[] = {
+      {"fr-1", "2016-03-01", "Choïgou", "les États-Unis", Modality::kReported, "040"},
+      {"en-1", "2016-02-10", "Shoigu", "the United States", Modality::kPossible, ""},
+      {"en-2", "2016-04-05", "Shoygu", "Washington", Modality::kAsserted, "042"},
+  };
+  for (const Spelling& sp : spellings) {
+    testing::DocBuilder b(sp.id, sp.id[0] == 'f' ? "fr" : "en", sp.date);
+    int shoigu = b.Entity("person:sergei-shoigu", "Sergei Shoigu", EntityType::kPerson, "RUS",
+                          {sp.shoigu});
+    int usa = b.Entity("state:USA", "United States", EntityType::kState, "USA", {sp.usa});
+    int s = b.Sentence(std::string(sp.shoigu) + " met " + sp.usa + ".");
+    Triple& t = b.Add(shoigu, RelationType::kConsult, usa, s, sp.shoigu, sp.usa, "met");
+    t.modality = sp.modality;
+    t.cameo = sp.cameo;
+    AddStats stats;
+    ASSERT_TRUE(store->AddDocument(b.Build(), sp.id, &stats).ok());
+  }
+  sqlite3* db = store->Handle();
+  EXPECT_EQ(Count(store.get(), "entities"), 2);
+  EXPECT_EQ(Count(store.get(), "relations"), 1);
+  // Aggregates: three reports, earliest and latest dates, the strongest modality, the first
+  // code given.
+  EXPECT_EQ(QueryText(db,
+                      "SELECT evidence_count || ' ' || first_date || ' ' || last_date || ' ' || "
+                      "modality || ' ' || cameo FROM relations"),
+            "3 2016-02-10 2016-04-05 asserted 040");
+  EXPECT_EQ(QueryInt(db, "SELECT count(*) FROM aliases a JOIN entities e ON e.id = a.entity_id "
+                         "WHERE e.key = 'person:sergei-shoigu'"),
+            4);  // the name and three spellings
+  // Every spelling finds the one actor.
+  {
+    std::unique_ptr<KnowledgeGraph> kg;
+    ASSERT_TRUE(KnowledgeGraph::Load(store.get(), &kg).ok());
+    for (const char* name : {"Choïgou", "choigou", "Shoigu", "SHOYGU", "Sergei Shoigu"}) {
+      VertexProps v;
+      ASSERT_TRUE(kg->ResolveActor(name, &v).ok()) << name;
+      EXPECT_EQ(v.key, "person:sergei-shoigu") << name;
+    }
+    for (const char* name : {"États-Unis", "etats-unis", "Washington"}) {
+      VertexProps v;
+      ASSERT_TRUE(kg->ResolveActor(name, &v).ok()) << name;
+      EXPECT_EQ(v.key, "state:USA") << name;
+    }
+    EXPECT_EQ(kg->num_relations(), 1u);
+  }
+  // A later article updates the same row: incremental, nothing rebuilt.
+  const int64_t id = QueryInt(db, "SELECT id FROM relations");
+  testing::DocBuilder later("fr-2", "fr", "2016-05-01");
+  int shoigu = later.Entity("person:sergei-shoigu", "Sergei Shoigu", EntityType::kPerson, "RUS", {});
+  int usa = later.Entity("state:USA", "United States", EntityType::kState, "USA", {});
+  int s = later.Sentence("Choïgou n'a pas rencontré les Américains.");
+  later.Add(shoigu, RelationType::kConsult, usa, s, "Choïgou", "les Américains", "rencontré")
+      .negated = true;
+  later.Add(shoigu, RelationType::kConsult, usa, s, "Choïgou", "les Américains", "rencontré");
+  AddStats stats;
+  ASSERT_TRUE(store->AddDocument(later.Build(), "fr-2", &stats).ok());
+  EXPECT_EQ(stats.relations_added, 1);  // the denial is an edge of its own
+  EXPECT_EQ(QueryText(db, "SELECT evidence_count || ' ' || last_date FROM relations WHERE id = " +
+                              std::to_string(id)),
+            "4 2016-05-01");
+  EXPECT_EQ(QueryInt(db, "SELECT count(*) FROM relations WHERE negated = 1"), 1);
+}
+
 TEST(StoreTest, LaterArticlesRefineAnActor) {
   TempDir tmp;
   auto store = OpenOrDie(tmp.File("kg.db"));
@@ -439,7 +517,11 @@ TEST(StoreTest, AppliesMigrationsInOrderAtomically) {
 TEST(StoreTest, ReadOnlyRefusesAnOutdatedDatabase) {
   TempDir tmp;
   const std::string path = tmp.File("kg.db");
-  OpenOrDie(path);  // schema 1
+  {
+    FakeDataRoot old_root;  // schema 1 only
+    testing::ScopedEnv env("GEOKG_DATA", old_root.dir.path().string());
+    OpenOrDie(path);
+  }
   FakeDataRoot root;
   root.AddMigration("002_more.sql", "CREATE TABLE more (x);");
   testing::ScopedEnv env("GEOKG_DATA", root.dir.path().string());
@@ -453,6 +535,29 @@ TEST(StoreTest, ReadOnlyRefusesAnOutdatedDatabase) {
   // Opened for writing, it is upgraded.
   store = OpenOrDie(path);
   EXPECT_EQ(store->SchemaVersion(), 2);
+}
+
+TEST(StoreTest, UpgradesASchema1DatabaseWithItsData) {
+  TempDir tmp;
+  const std::string path = tmp.File("kg.db");
+  {
+    FakeDataRoot old_root;  // schema 1 only
+    testing::ScopedEnv env("GEOKG_DATA", old_root.dir.path().string());
+    auto store = OpenOrDie(path);
+    AddStats stats;
+    ASSERT_TRUE(store->AddDocument(FixtureDocuments()[0], "h0", &stats).ok());
+    EXPECT_EQ(store->SchemaVersion(), 1);
+  }
+  auto store = OpenOrDie(path);
+  EXPECT_EQ(store->SchemaVersion(), LatestSchemaVersion());
+  EXPECT_GE(store->SchemaVersion(), 2);
+  sqlite3* db = store->Handle();
+  EXPECT_EQ(QueryInt(db, "SELECT count(*) FROM sqlite_master WHERE name = 'evidence_date'"), 1);
+  EXPECT_EQ(Count(store.get(), "evidence"), 5);
+  // The views of schema 2 see the old rows: 5 evidence, each from its subject and its object.
+  EXPECT_EQ(QueryInt(db, "SELECT count(*) FROM v_actor_timeline"), 10);
+  EXPECT_EQ(QueryInt(db, "SELECT sum(evidence) FROM v_monthly"), 5);
+  EXPECT_EQ(QueryText(db, "SELECT month FROM v_monthly LIMIT 1"), "2015-09");
 }
 
 TEST(StoreTest, RefusesMisnumberedMigrations) {

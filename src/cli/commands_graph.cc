@@ -1,25 +1,19 @@
 // geokg query, export and stats: argument parsing and output; the work is in geokg_graph.
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <cctype>
-#include <cerrno>
-#include <charconv>
-#include <cstdio>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "cli_util.h"
 #include "commands.h"
 #include "geokg/common/text.h"
+#include "geokg/graph/analytics.h"
 #include "geokg/graph/export.h"
 #include "geokg/graph/graph.h"
 #include "geokg/ontology.h"
@@ -28,30 +22,42 @@
 namespace geokg {
 namespace {
 
+using cli::Clip;
+using cli::Failure;
+using cli::FinishOutput;
+using cli::kDefaultDb;
+using cli::kExitOk;
+using cli::Pad;
+using cli::PadLeft;
+using cli::ParsedArgs;
+using cli::UsageError;
+using cli::Width;
+
 // Keys in the order written, so that documents read top-down.
 using json = nlohmann::ordered_json;
 
-constexpr int kExitOk = 0;
-constexpr int kExitFailure = 1;
-constexpr int kExitUsage = 2;
-
-constexpr const char* kDefaultDb = "geokg.db";
 constexpr int kDefaultEvidence = 3;
 constexpr size_t kSentenceWidth = 160;
 constexpr size_t kNameWidth = 40;
 
 constexpr const char* kQueryHelp =
-    "Usage: geokg query [--db FILE] [--json] [--evidence N] neighbors NAME\n"
-    "                   [--type T[,T..]] [--direction out|in|both] [--negated]\n"
-    "       geokg query [--db FILE] [--json] [--evidence N] between A B [--negated]\n"
-    "       geokg query [--db FILE] [--json] [--evidence N] path A B\n"
+    "Usage: geokg query [--db FILE] [--json] QUERY ARGS [options]\n"
     "\n"
     "Answers questions about the actors of a geokg database.\n"
     "\n"
+    "Queries:\n"
     "  neighbors NAME   the relations of one actor, strongest first\n"
     "  between A B      the relations between two actors, in both directions\n"
+    "  ego NAME         the actors within --hops relations of NAME and the relations among\n"
+    "                   them\n"
     "  path A B         a shortest chain of relations linking two actors (any direction,\n"
-    "                   denied relations excluded)\n"
+    "                   denied relations excluded); --weighted prefers well-attested links\n"
+    "  timeline NAME    the evidence about one actor in date order, with counts per month\n"
+    "  top              the most central actors (--by degree|in|out|evidence|pagerank|\n"
+    "                   betweenness)\n"
+    "  search PREFIX    actors whose name, in any language, starts with PREFIX (or has a\n"
+    "                   word that does)\n"
+    "  window           the relations reported between --from and --to, strongest first\n"
     "\n"
     "Names are matched in French or English, without regard to case, accents or a leading\n"
     "article (\"la Russie\", \"russia\"), then by prefix (\"Poutine\", \"Lattaq\"); an entity\n"
@@ -61,30 +67,64 @@ constexpr const char* kQueryHelp =
     "  --db FILE          the database (default geokg.db)\n"
     "  --json             print one JSON document instead of a table\n"
     "  --evidence N       sentences shown per relation (default 3; -1 for all)\n"
-    "  --type T[,T..]     keep these relation types or classes (ASSAULT, CONFLICT ...)\n"
+    "                     [neighbors, between, path, window]\n"
+    "Filters [neighbors, between, ego, timeline, window]:\n"
+    "  --type T[,T..]     keep these relation types or classes (ASSAULT, CONFLICT ...;\n"
+    "                     COOPERATE is the class)\n"
     "  --direction D      out (actor is the subject), in (the object) or both (default)\n"
+    "                     [neighbors, ego, timeline]\n"
+    "  --from DATE        keep relations with evidence dated on or after DATE\n"
+    "  --to DATE          ... on or before DATE (YYYY-MM-DD, YYYY-MM or YYYY); relations\n"
+    "                     then show the count and dates of the evidence inside the window\n"
+    "  --min-evidence N   keep relations with at least N evidence (default 1)\n"
     "  --negated          also show relations the text denies (\"did not meet\")\n"
+    "Other options:\n"
+    "  --hops K           ego: how far from the centre (default 1)\n"
+    "  --max-actors N     ego: stop at N actors, nearest first (default 500; 0: no limit)\n"
+    "  --weighted         path: least total cost, a link costing 1 / its evidence\n"
+    "  --limit N          rows shown [timeline 50, top 20, search 20, window 50; 0: all]\n"
+    "  --by MEASURE       top: degree (default), in, out, evidence, pagerank, betweenness\n"
+    "  --actor-type T,..  top: only actors of these types (STATE, PERSON ...)\n"
+    "  --samples K        top --by betweenness: estimate from K random sources (default:\n"
+    "                     exact up to 20000 actors, else 1000 samples)\n"
     "  -h, --help         show this help\n"
     "\n"
     "Exit status: 0 answered, 1 unknown or ambiguous actor, no path, bad database,\n"
     "2 wrong usage.\n";
 
 constexpr const char* kExportHelp =
-    "Usage: geokg export [--db FILE] --format graphml|jsonl [-o FILE]\n"
+    "Usage: geokg export [--db FILE] --format FORMAT [-o FILE] [selection]\n"
     "\n"
-    "Writes the whole database in another format, to FILE or standard output.\n"
+    "Writes the graph, or part of it, in another format, to FILE or standard output.\n"
     "\n"
-    "  graphml   a directed GraphML graph: actors as nodes (entity_id, key, name, type,\n"
-    "            country), relations as edges (relation, coarse, cameo, negated,\n"
-    "            evidence_count, first_date, last_date, modality). Loads in networkx, igraph,\n"
-    "            Gephi, Cytoscape.\n"
-    "  jsonl     one triple a line per evidence, in the evaluation's triples format\n"
+    "Formats:\n"
+    "  graphml    directed GraphML: actors as nodes (entity_id, key, name, type, country),\n"
+    "             relations as edges (relation, coarse, cameo, negated, evidence_count,\n"
+    "             first_date, last_date, modality). networkx, igraph, Gephi, Cytoscape, yEd.\n"
+    "  gexf       GEXF 1.3 for Gephi, each relation living from its first to its last date\n"
+    "             (the timeline plays the news); weight = evidence count\n"
+    "  json       node-link JSON for d3 (networkx.node_link_graph reads it)\n"
+    "  cytoscape  Cytoscape.js elements JSON\n"
+    "  csv        neo4j-admin import CSV: -o DIR writes DIR/actors.csv and\n"
+    "             DIR/relations.csv (neo4j-admin database import full\n"
+    "             --nodes=DIR/actors.csv --relationships=DIR/relations.csv DB)\n"
+    "  jsonl      one triple a line per evidence (the format geokg load reads)\n"
+    "\n"
+    "Selection (default: everything, denied relations included and marked):\n"
+    "  --ego NAME         the ego network of NAME ...\n"
+    "  --hops K           ... within K relations (default 1)\n"
+    "  --max-actors N     ... at most N actors, nearest first (default 0: no limit)\n"
+    "  --from DATE        relations with evidence dated on or after DATE (YYYY[-MM[-DD]]),\n"
+    "  --to DATE          ... on or before DATE; counts and dates are then the window's\n"
+    "  --type T[,T..]     relation types or classes (ASSAULT, CONFLICT ...)\n"
+    "  --min-evidence N   relations with at least N evidence\n"
+    "  --no-negated       leave out the relations the text denies\n"
     "\n"
     "Options:\n"
     "  --db FILE       the database (default geokg.db)\n"
-    "  --format F      graphml or jsonl\n"
-    "  -o, --output F  the file to write (written whole, then renamed into place);\n"
-    "                  standard output when absent or \"-\"\n"
+    "  --format F      graphml, gexf, json, cytoscape, csv or jsonl\n"
+    "  -o, --output F  the file (for csv: the folder) to write, written whole then renamed\n"
+    "                  into place; standard output when absent or \"-\" (not for csv)\n"
     "  -h, --help      show this help\n";
 
 constexpr const char* kStatsHelp =
@@ -98,134 +138,7 @@ constexpr const char* kStatsHelp =
     "  --json      print one JSON document\n"
     "  -h, --help  show this help\n";
 
-// ---------------------------------------------------------------- terminal text
-
-// Display width, roughly: code points, not counting combining marks.
-size_t Width(std::string_view s) {
-  size_t width = 0;
-  for (size_t i = 0; i < s.size();) {
-    char32_t cp = DecodeUtf8(s, &i);
-    if (!(cp >= 0x300 && cp <= 0x36F)) ++width;
-  }
-  return width;
-}
-
-bool IsControl(char32_t cp) { return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F); }
-
-// Text for a terminal: control characters (which could carry escape sequences from an
-// article) dropped, white space runs as one space, at most `max` code points with "…" marking
-// a cut.
-std::string Clip(std::string_view s, size_t max) {
-  std::string flat;
-  bool space = false;
-  for (size_t i = 0; i < s.size();) {
-    const size_t start = i;
-    const char32_t cp = DecodeUtf8(s, &i);
-    if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r') {
-      space = !flat.empty();
-      continue;
-    }
-    if (IsControl(cp)) continue;
-    if (space) flat.push_back(' ');
-    space = false;
-    flat.append(s, start, i - start);
-  }
-  if (Width(flat) <= max) return flat;
-  std::string out;
-  size_t n = 0;
-  for (size_t i = 0; i < flat.size() && n + 1 < max;) {
-    size_t start = i;
-    char32_t cp = DecodeUtf8(flat, &i);
-    if (!(cp >= 0x300 && cp <= 0x36F)) ++n;
-    out.append(flat, start, i - start);
-  }
-  return out + "…";
-}
-
 // ---------------------------------------------------------------- arguments
-
-struct OptionSpec {
-  std::string_view name;  // "--db", "-o"
-  bool takes_value;
-  std::string_view canonical;  // the name values are filed under
-};
-
-struct ParsedArgs {
-  std::map<std::string, std::vector<std::string>, std::less<>> options;
-  std::vector<std::string> positional;
-
-  bool Has(std::string_view name) const { return options.find(name) != options.end(); }
-  // The last value given for `name`, or `fallback`.
-  std::string Value(std::string_view name, std::string fallback = "") const {
-    auto it = options.find(name);
-    return it == options.end() || it->second.empty() ? fallback : it->second.back();
-  }
-};
-
-// Parses argv[1..] (argv[0] is the subcommand). Options may come before or after the
-// positional arguments; "--opt=value" and "--opt value" both work; "--" ends the options.
-// Returns kUsage with a message on an unknown option or a missing value.
-Status ParseArgs(int argc, char** argv, const std::vector<OptionSpec>& specs, ParsedArgs* out) {
-  bool options_done = false;
-  for (int i = 1; i < argc; ++i) {
-    std::string arg = argv[i];
-    if (options_done || arg.size() < 2 || arg[0] != '-') {
-      out->positional.push_back(arg);
-      continue;
-    }
-    if (arg == "--") {
-      options_done = true;
-      continue;
-    }
-    std::string name = arg, value;
-    bool inline_value = false;
-    if (size_t eq = arg.find('='); arg.rfind("--", 0) == 0 && eq != std::string::npos) {
-      name = arg.substr(0, eq);
-      value = arg.substr(eq + 1);
-      inline_value = true;
-    }
-    auto spec = std::find_if(specs.begin(), specs.end(),
-                             [&](const OptionSpec& s) { return s.name == name; });
-    if (spec == specs.end()) return Status::Usage("unknown option '" + name + "'");
-    if (spec->takes_value && !inline_value) {
-      if (i + 1 >= argc) return Status::Usage("option " + name + " needs a value");
-      value = argv[++i];
-    } else if (!spec->takes_value && inline_value) {
-      return Status::Usage("option " + name + " takes no value");
-    }
-    out->options[std::string(spec->canonical)].push_back(value);
-  }
-  return Status::Ok();
-}
-
-int UsageError(std::string_view command, std::string_view message) {
-  std::cerr << "geokg " << command << ": " << Clip(message, 2000) << "\n"
-            << "Try 'geokg " << command << " --help'.\n";
-  return kExitUsage;
-}
-
-int Failure(const Status& st) {
-  std::cerr << "geokg: " << Clip(st.message(), 2000) << "\n";
-  return kExitFailure;
-}
-
-// Opens `path` for reading. A missing file is "FILE: no such database".
-Status OpenDatabase(const std::string& path, std::unique_ptr<Store>* store) {
-  std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) return Status::NotFound(path + ": no such database");
-  StoreOptions options;
-  options.read_only = true;
-  return Store::Open(path, options, store);
-}
-
-// Parses a whole string as an integer in [-1, 1000000].
-bool ParseInt(const std::string& s, int* out) {
-  int v = 0;
-  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc() || end != s.data() + s.size() || v < -1 || v > 1000000) return false;
-  *out = v;
-  return true;
-}
 
 std::string Upper(std::string_view s) {
   std::string out(s);
@@ -233,45 +146,92 @@ std::string Upper(std::string_view s) {
   return out;
 }
 
-// Fills `filter` from "--type ASSAULT,conflict". Returns kUsage naming a bad type.
-Status ParseTypes(const std::vector<std::string>& values, NeighborFilter* filter) {
+// Splits "A,B, C" into its non-empty, trimmed parts.
+std::vector<std::string> SplitList(const std::vector<std::string>& values) {
+  std::vector<std::string> out;
   for (const std::string& value : values) {
     size_t start = 0;
     while (start <= value.size()) {
       size_t comma = value.find(',', start);
       if (comma == std::string::npos) comma = value.size();
-      const std::string name = Upper(Trim(std::string_view(value).substr(start, comma - start)));
+      std::string part(Trim(std::string_view(value).substr(start, comma - start)));
       start = comma + 1;
-      if (name.empty()) continue;
-      RelationType t;
-      if (RelationFromName(name, &t)) {
-        filter->types.push_back(t);
-      } else if (IsCoarseClass(name)) {
-        filter->coarse.push_back(name);
-      } else {
-        std::string known;
-        for (int i = 0; i < static_cast<int>(RelationType::kCount); ++i)
-          known += (i ? ", " : "") + std::string(Relation(static_cast<RelationType>(i)).name);
-        return Status::Usage("unknown relation type '" + name + "' (types: " + known +
-                             "; classes: COMMUNICATE, COOPERATE, CONFLICT, CONTROL, MEMBERSHIP, "
-                             "LOCATION)");
-      }
+      if (!part.empty()) out.push_back(std::move(part));
+    }
+  }
+  return out;
+}
+
+// Fills `filter` from "--type ASSAULT,conflict". Returns kUsage naming a bad type.
+Status ParseTypes(const std::vector<std::string>& values, RelationFilter* filter) {
+  for (const std::string& part : SplitList(values)) {
+    const std::string name = Upper(part);
+    RelationType t;
+    // COOPERATE names both a class and a type of it: the class, which holds the type.
+    if (IsCoarseClass(name)) {
+      filter->coarse.push_back(name);
+    } else if (RelationFromName(name, &t)) {
+      filter->types.push_back(t);
+    } else {
+      std::string known;
+      for (int i = 0; i < static_cast<int>(RelationType::kCount); ++i)
+        known += (i ? ", " : "") + std::string(Relation(static_cast<RelationType>(i)).name);
+      return Status::Usage("unknown relation type '" + name + "' (types: " + known +
+                           "; classes: COMMUNICATE, COOPERATE, CONFLICT, CONTROL, MEMBERSHIP, "
+                           "LOCATION)");
     }
   }
   return Status::Ok();
 }
 
+Status ParseDirection(const std::string& value, Direction* out) {
+  if (value == "out") {
+    *out = Direction::kOut;
+  } else if (value == "in") {
+    *out = Direction::kIn;
+  } else if (value == "both") {
+    *out = Direction::kBoth;
+  } else {
+    return Status::Usage("--direction must be out, in or both, not '" + value + "'");
+  }
+  return Status::Ok();
+}
+
+std::string_view DirectionName(Direction d) {
+  return d == Direction::kOut ? "out" : d == Direction::kIn ? "in" : "both";
+}
+
+// The filter options shared by queries and exports. `negated_default` is whether denied
+// relations are kept without --negated / --no-negated.
+Status ParseFilter(const ParsedArgs& args, bool negated_default, RelationFilter* filter) {
+  if (auto it = args.options.find("--type"); it != args.options.end())
+    GEOKG_RETURN_IF_ERROR(ParseTypes(it->second, filter));
+  if (args.Has("--direction"))
+    GEOKG_RETURN_IF_ERROR(ParseDirection(args.Value("--direction"), &filter->direction));
+  GEOKG_RETURN_IF_ERROR(MakeDateRange(args.Value("--from"), args.Value("--to"), &filter->dates));
+  if (args.Has("--min-evidence") &&
+      !cli::ParseInt(args.Value("--min-evidence"), 0, INT64_MAX, &filter->min_evidence)) {
+    return Status::Usage("--min-evidence needs a number (0 or more)");
+  }
+  filter->include_negated = negated_default;
+  if (args.Has("--negated")) filter->include_negated = true;
+  if (args.Has("--no-negated")) filter->include_negated = false;
+  return Status::Ok();
+}
+
+// Reads --NAME as an integer in [lo, hi], `fallback` when absent.
+Status IntOption(const ParsedArgs& args, std::string_view name, int64_t lo, int64_t hi,
+                 int64_t fallback, int64_t* out) {
+  *out = fallback;
+  if (!args.Has(name)) return Status::Ok();
+  if (!cli::ParseInt(args.Value(name), lo, hi, out)) {
+    return Status::Usage(std::string(name) + " needs a number from " + std::to_string(lo) +
+                         " to " + std::to_string(hi));
+  }
+  return Status::Ok();
+}
+
 // ---------------------------------------------------------------- text output
-
-std::string Pad(const std::string& s, size_t width) {
-  size_t w = Width(s);
-  return w >= width ? s : s + std::string(width - w, ' ');
-}
-
-std::string PadLeft(const std::string& s, size_t width) {
-  size_t w = Width(s);
-  return w >= width ? s : std::string(width - w, ' ') + s;
-}
 
 std::string RelationLabel(const EdgeProps& r) {
   std::string name(Relation(r.type).name);
@@ -279,6 +239,28 @@ std::string RelationLabel(const EdgeProps& r) {
 }
 
 std::string Or(const std::string& s, const char* fallback) { return s.empty() ? fallback : s; }
+
+// Prints rows as an aligned table; columns listed in `right` are aligned right.
+void PrintTable(const std::vector<std::string>& header,
+                const std::vector<std::vector<std::string>>& rows, const std::set<size_t>& right,
+                std::ostream& os) {
+  std::vector<size_t> width(header.size());
+  for (size_t c = 0; c < header.size(); ++c) {
+    width[c] = Width(header[c]);
+    for (const auto& row : rows) width[c] = std::max(width[c], Width(row[c]));
+  }
+  auto print_row = [&](const std::vector<std::string>& row) {
+    std::string line;
+    for (size_t c = 0; c < row.size(); ++c) {
+      if (c) line += "  ";
+      line += right.count(c) ? PadLeft(row[c], width[c]) : Pad(row[c], width[c]);
+    }
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    os << line << "\n";
+  };
+  print_row(header);
+  for (const auto& row : rows) print_row(row);
+}
 
 // Prints facts as an aligned table, each row followed by its evidence sentences.
 void PrintFacts(const std::vector<RelationFact>& facts, std::ostream& os) {
@@ -330,6 +312,24 @@ std::string ActorLine(const VertexProps& a) {
   return out + ", " + Clip(a.key, kNameWidth) + ")";
 }
 
+std::string Count(size_t n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+// The upper bound of a window as the user wrote it: 20151099 is "2015-10".
+std::string HiText(int32_t hi) {
+  if ((hi / 100) % 100 == 99) return FormatDate(hi / 10000 * 10000);
+  if (hi % 100 == 99) return FormatDate(hi - 99);
+  return FormatDate(hi);
+}
+
+std::string WindowText(const RelationFilter& filter) {
+  if (!filter.dates.bounded()) return std::string();
+  const std::string from = filter.dates.lo ? FormatDate(filter.dates.lo) : "...";
+  const std::string to = filter.dates.hi < 99999999 ? HiText(filter.dates.hi) : "...";
+  return from + " .. " + to;
+}
+
 // ---------------------------------------------------------------- JSON output
 
 json OrNull(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
@@ -342,42 +342,64 @@ json ActorJson(const VertexProps& a) {
           {"country", OrNull(a.country)}};
 }
 
-json FactJson(const RelationFact& f) {
-  json evidence = json::array();
-  for (const EvidenceRow& ev : f.evidence) {
-    evidence.push_back({{"id", ev.id},
-                        {"article", ev.article},
-                        {"date", OrNull(ev.date)},
-                        {"sentence", ev.sentence},
-                        {"modality", ModalityName(ev.modality)},
-                        {"negated", ev.negated},
-                        {"trigger", OrNull(ev.trigger)},
-                        {"subject_mention", OrNull(ev.subject_mention)},
-                        {"object_mention", OrNull(ev.object_mention)},
-                        {"cameo", OrNull(ev.cameo)},
-                        {"mode", OrNull(ev.mode)},
-                        {"role", OrNull(ev.role)},
-                        {"confidence", ev.confidence}});
-  }
-  const RelationInfo& info = Relation(f.relation.type);
-  return {{"id", f.relation.id},
-          {"subject", ActorJson(f.subject)},
-          {"relation", info.name},
-          {"coarse", info.coarse},
-          {"object", ActorJson(f.object)},
-          {"negated", f.relation.negated},
-          {"cameo", OrNull(f.relation.cameo)},
-          {"evidence_count", f.relation.evidence_count},
-          {"first_date", OrNull(f.relation.first_date)},
-          {"last_date", OrNull(f.relation.last_date)},
-          {"modality", ModalityName(f.relation.modality)},
-          {"evidence", std::move(evidence)}};
+json EvidenceJson(const EvidenceRow& ev) {
+  return {{"id", ev.id},
+          {"article", ev.article},
+          {"date", OrNull(ev.date)},
+          {"sentence", ev.sentence},
+          {"modality", ModalityName(ev.modality)},
+          {"negated", ev.negated},
+          {"trigger", OrNull(ev.trigger)},
+          {"subject_mention", OrNull(ev.subject_mention)},
+          {"object_mention", OrNull(ev.object_mention)},
+          {"cameo", OrNull(ev.cameo)},
+          {"mode", OrNull(ev.mode)},
+          {"role", OrNull(ev.role)},
+          {"confidence", ev.confidence}};
 }
 
-json FactsJson(const std::vector<RelationFact>& facts) {
-  json out = json::array();
-  for (const RelationFact& f : facts) out.push_back(FactJson(f));
+json FactJson(const RelationFact& f, bool with_evidence = true) {
+  json evidence = json::array();
+  for (const EvidenceRow& ev : f.evidence) evidence.push_back(EvidenceJson(ev));
+  const RelationInfo& info = Relation(f.relation.type);
+  json out = {{"id", f.relation.id},
+              {"subject", ActorJson(f.subject)},
+              {"relation", info.name},
+              {"coarse", info.coarse},
+              {"object", ActorJson(f.object)},
+              {"negated", f.relation.negated},
+              {"cameo", OrNull(f.relation.cameo)},
+              {"evidence_count", f.relation.evidence_count},
+              {"first_date", OrNull(f.relation.first_date)},
+              {"last_date", OrNull(f.relation.last_date)},
+              {"modality", ModalityName(f.relation.modality)}};
+  if (with_evidence) out["evidence"] = std::move(evidence);
   return out;
+}
+
+json FactsJson(const std::vector<RelationFact>& facts, bool with_evidence = true) {
+  json out = json::array();
+  for (const RelationFact& f : facts) out.push_back(FactJson(f, with_evidence));
+  return out;
+}
+
+json FilterJson(const RelationFilter& filter, bool with_direction) {
+  json types = json::array();
+  for (RelationType t : filter.types) types.push_back(Relation(t).name);
+  for (const std::string& c : filter.coarse) types.push_back(c);
+  json out = {{"types", std::move(types)}};
+  if (with_direction) out["direction"] = DirectionName(filter.direction);
+  out["from"] = filter.dates.lo ? json(FormatDate(filter.dates.lo)) : json(nullptr);
+  out["to"] = filter.dates.hi < 99999999 ? json(HiText(filter.dates.hi)) : json(nullptr);
+  out["min_evidence"] = filter.min_evidence;
+  out["include_negated"] = filter.include_negated;
+  return out;
+}
+
+// Adds the fields of FilterJson to `doc`.
+void AddFilter(const RelationFilter& filter, bool with_direction, json* doc) {
+  const json fields = FilterJson(filter, with_direction);
+  for (auto it = fields.begin(); it != fields.end(); ++it) (*doc)[it.key()] = it.value();
 }
 
 void PrintJson(const json& doc) {
@@ -385,57 +407,34 @@ void PrintJson(const json& doc) {
   std::cout << doc.dump(2, ' ', false, json::error_handler_t::replace) << "\n";
 }
 
-// ---------------------------------------------------------------- commands
-
-int FinishOutput() {
-  std::cout.flush();
-  if (!std::cout) return Failure(Status::IoError("cannot write to standard output"));
-  return kExitOk;
-}
+// ---------------------------------------------------------------- queries
 
 struct QueryContext {
   std::unique_ptr<Store> store;
   std::unique_ptr<KnowledgeGraph> graph;
   QueryOptions options;
+  RelationFilter filter;
   bool json = false;
 };
 
 int QueryNeighbors(QueryContext& ctx, const ParsedArgs& args) {
-  NeighborFilter filter;
-  if (auto it = args.options.find("--type"); it != args.options.end()) {
-    Status st = ParseTypes(it->second, &filter);
-    if (!st.ok()) return UsageError("query", st.message());
-  }
-  const std::string direction = args.Value("--direction", "both");
-  if (direction == "out") {
-    filter.direction = Direction::kOut;
-  } else if (direction == "in") {
-    filter.direction = Direction::kIn;
-  } else if (direction != "both") {
-    return UsageError("query", "--direction must be out, in or both, not '" + direction + "'");
-  }
-
   VertexProps actor;
   Status st = ctx.graph->ResolveActor(args.positional[1], &actor);
   if (!st.ok()) return Failure(st);
   std::vector<RelationFact> facts;
-  st = ctx.graph->Neighbors(actor.id, filter, ctx.options, &facts);
+  st = ctx.graph->Neighbors(actor.id, ctx.filter, ctx.options, &facts);
   if (!st.ok()) return Failure(st);
 
   if (ctx.json) {
-    json types = json::array();
-    for (RelationType t : filter.types) types.push_back(Relation(t).name);
-    for (const std::string& c : filter.coarse) types.push_back(c);
-    PrintJson({{"query", "neighbors"},
-               {"actor", ActorJson(actor)},
-               {"direction", direction},
-               {"types", types},
-               {"include_negated", ctx.options.include_negated},
-               {"relations", FactsJson(facts)}});
+    json doc = {{"query", "neighbors"}, {"actor", ActorJson(actor)}};
+    AddFilter(ctx.filter, true, &doc);
+    doc["relations"] = FactsJson(facts);
+    PrintJson(doc);
     return FinishOutput();
   }
-  std::cout << ActorLine(actor) << ": " << facts.size()
-            << (facts.size() == 1 ? " relation" : " relations") << "\n";
+  std::cout << ActorLine(actor) << ": " << Count(facts.size(), "relation", "relations");
+  if (ctx.filter.dates.bounded()) std::cout << " in " << WindowText(ctx.filter);
+  std::cout << "\n";
   if (!facts.empty()) {
     std::cout << "\n";
     PrintFacts(facts, std::cout);
@@ -455,18 +454,73 @@ int QueryBetween(QueryContext& ctx, const ParsedArgs& args) {
   Status st = ResolvePair(ctx, args, &a, &b);
   if (!st.ok()) return Failure(st);
   std::vector<RelationFact> facts;
-  st = ctx.graph->Between(a.id, b.id, ctx.options, &facts);
+  st = ctx.graph->Between(a.id, b.id, ctx.filter, ctx.options, &facts);
   if (!st.ok()) return Failure(st);
   if (ctx.json) {
-    PrintJson({{"query", "between"},
-               {"a", ActorJson(a)},
-               {"b", ActorJson(b)},
-               {"include_negated", ctx.options.include_negated},
-               {"relations", FactsJson(facts)}});
+    json doc = {{"query", "between"}, {"a", ActorJson(a)}, {"b", ActorJson(b)}};
+    AddFilter(ctx.filter, false, &doc);
+    doc["relations"] = FactsJson(facts);
+    PrintJson(doc);
     return FinishOutput();
   }
-  std::cout << ActorLine(a) << " and " << ActorLine(b) << ": " << facts.size()
-            << (facts.size() == 1 ? " relation" : " relations") << "\n";
+  std::cout << ActorLine(a) << " and " << ActorLine(b) << ": "
+            << Count(facts.size(), "relation", "relations") << "\n";
+  if (!facts.empty()) {
+    std::cout << "\n";
+    PrintFacts(facts, std::cout);
+  }
+  return FinishOutput();
+}
+
+int QueryEgo(QueryContext& ctx, const ParsedArgs& args) {
+  int64_t hops = 1, max_actors = 500;
+  Status st = IntOption(args, "--hops", 0, 10, 1, &hops);
+  if (st.ok()) st = IntOption(args, "--max-actors", 0, INT64_MAX, 500, &max_actors);
+  if (!st.ok()) return UsageError("query", st.message());
+  VertexProps center;
+  st = ctx.graph->ResolveActor(args.positional[1], &center);
+  if (!st.ok()) return Failure(st);
+  Subgraph sg;
+  st = ctx.graph->EgoNetwork(center.id, static_cast<int>(hops), ctx.filter,
+                             static_cast<size_t>(max_actors), &sg);
+  if (!st.ok()) return Failure(st);
+  std::vector<RelationFact> facts;
+  for (const Subgraph::Rel& r : sg.relations) facts.push_back(ctx.graph->Fact(r.edge, r.agg));
+  std::stable_sort(facts.begin(), facts.end(), [](const RelationFact& x, const RelationFact& y) {
+    return x.relation.evidence_count > y.relation.evidence_count;
+  });
+
+  if (ctx.json) {
+    json actors = json::array();
+    for (size_t i = 0; i < sg.actors.size(); ++i) {
+      json a = ActorJson(ctx.graph->Actor(sg.actors[i]));
+      a["hops"] = sg.hops[i];
+      actors.push_back(std::move(a));
+    }
+    json doc = {{"query", "ego"}, {"center", ActorJson(center)}, {"hops", hops}};
+    AddFilter(ctx.filter, true, &doc);
+    doc["truncated"] = sg.truncated;
+    doc["actors"] = std::move(actors);
+    doc["relations"] = FactsJson(facts, false);
+    PrintJson(doc);
+    return FinishOutput();
+  }
+  std::cout << ActorLine(center) << ": " << Count(sg.actors.size(), "actor", "actors")
+            << " within " << Count(static_cast<size_t>(hops), "hop", "hops") << ", "
+            << Count(facts.size(), "relation", "relations");
+  if (sg.truncated) std::cout << " (stopped at --max-actors " << max_actors << ")";
+  std::cout << "\n\n";
+  std::vector<std::vector<std::string>> rows;
+  std::vector<size_t> order(sg.actors.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t x, size_t y) { return sg.hops[x] < sg.hops[y]; });
+  for (size_t i : order) {
+    const VertexProps a = ctx.graph->Actor(sg.actors[i]);
+    rows.push_back({std::to_string(sg.hops[i]), Clip(a.name, kNameWidth),
+                    std::string(EntityTypeName(a.type)), Clip(a.key, kNameWidth)});
+  }
+  PrintTable({"HOPS", "ACTOR", "TYPE", "KEY"}, rows, {0}, std::cout);
   if (!facts.empty()) {
     std::cout << "\n";
     PrintFacts(facts, std::cout);
@@ -478,8 +532,11 @@ int QueryPath(QueryContext& ctx, const ParsedArgs& args) {
   VertexProps a, b;
   Status st = ResolvePair(ctx, args, &a, &b);
   if (!st.ok()) return Failure(st);
+  PathOptions options;
+  options.weighted = args.Has("--weighted");
+  options.max_evidence = ctx.options.max_evidence;
   PathResult path;
-  st = ctx.graph->ShortestPath(a.id, b.id, ctx.options, &path);
+  st = ctx.graph->ShortestPath(a.id, b.id, options, &path);
   if (!st.ok()) return Failure(st);
   if (ctx.json) {
     json actors = json::array(), hops = json::array();
@@ -488,7 +545,9 @@ int QueryPath(QueryContext& ctx, const ParsedArgs& args) {
     PrintJson({{"query", "path"},
                {"from", ActorJson(a)},
                {"to", ActorJson(b)},
+               {"weighted", options.weighted},
                {"length", path.hops.size()},
+               {"cost", path.cost},
                {"actors", std::move(actors)},
                {"hops", std::move(hops)}});
     return FinishOutput();
@@ -496,8 +555,13 @@ int QueryPath(QueryContext& ctx, const ParsedArgs& args) {
   std::string chain;
   for (size_t i = 0; i < path.actors.size(); ++i)
     chain += (i ? " -> " : "") + Clip(path.actors[i].name, kNameWidth);
-  std::cout << chain << "  (" << path.hops.size() << (path.hops.size() == 1 ? " hop" : " hops")
-            << ")\n";
+  std::cout << chain << "  (" << Count(path.hops.size(), "hop", "hops");
+  if (options.weighted) {
+    char cost[32];
+    std::snprintf(cost, sizeof(cost), "%.3g", path.cost);
+    std::cout << ", cost " << cost;
+  }
+  std::cout << ")\n";
   std::vector<RelationFact> all;
   for (const auto& hop : path.hops) all.insert(all.end(), hop.begin(), hop.end());
   if (!all.empty()) {
@@ -507,99 +571,324 @@ int QueryPath(QueryContext& ctx, const ParsedArgs& args) {
   return FinishOutput();
 }
 
-// Writes `path` through a temporary file beside it, renamed into place only when complete:
-// a failure leaves no half-written file, and an existing file stays as it was.
-template <typename WriteFn>
-Status WriteFileAtomically(const std::string& path, WriteFn write) {
-  const std::string tmp = path + ".tmp-" + std::to_string(getpid());
-  // O_EXCL: never write through someone else's file or link; 0666 lets umask decide.
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-  if (fd < 0) return Status::IoError(path + ": cannot write: " + std::strerror(errno));
-  ::close(fd);
-  Status st;
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    st = out ? write(out) : Status::IoError("cannot open " + tmp);
-    if (st.ok()) {
-      out.close();
-      if (!out) st = Status::IoError("write failed");
+int QueryTimeline(QueryContext& ctx, const ParsedArgs& args) {
+  int64_t limit = 50;
+  Status st = IntOption(args, "--limit", 0, INT64_MAX, 50, &limit);
+  if (!st.ok()) return UsageError("query", st.message());
+  VertexProps actor;
+  st = ctx.graph->ResolveActor(args.positional[1], &actor);
+  if (!st.ok()) return Failure(st);
+  Timeline tl;
+  st = ctx.graph->ActorTimeline(actor.id, ctx.filter, static_cast<size_t>(limit), &tl);
+  if (!st.ok()) return Failure(st);
+  if (ctx.json) {
+    json months = json::object();
+    for (const auto& [month, n] : tl.by_month) months[month] = n;
+    json entries = json::array();
+    for (const TimelineEntry& e : tl.entries) {
+      json entry = {{"date", OrNull(e.evidence.date)},
+                    {"subject", ActorJson(e.subject)},
+                    {"relation", Relation(e.relation.type).name},
+                    {"object", ActorJson(e.object)},
+                    {"negated", e.relation.negated},
+                    {"relation_id", e.relation.id}};
+      json ev = EvidenceJson(e.evidence);
+      entry["evidence"] = std::move(ev);
+      entries.push_back(std::move(entry));
     }
+    json doc = {{"query", "timeline"}, {"actor", ActorJson(actor)}};
+    AddFilter(ctx.filter, true, &doc);
+    doc["total"] = tl.total;
+    doc["by_month"] = std::move(months);
+    doc["entries"] = std::move(entries);
+    PrintJson(doc);
+    return FinishOutput();
   }
-  if (st.ok() && std::rename(tmp.c_str(), path.c_str()) != 0) {
-    st = Status::IoError(std::string("cannot rename the temporary file into place: ") +
-                         std::strerror(errno));
+  std::cout << ActorLine(actor) << ": " << Count(static_cast<size_t>(tl.total), "report", "reports");
+  if (static_cast<int64_t>(tl.entries.size()) < tl.total)
+    std::cout << " (the first " << tl.entries.size() << " shown)";
+  std::cout << "\n";
+  if (!tl.entries.empty()) std::cout << "\n";
+  for (const TimelineEntry& e : tl.entries) {
+    std::cout << Pad(Or(e.evidence.date, "undated"), 10) << "  " << Clip(e.subject.name, kNameWidth)
+              << " " << RelationLabel(e.relation) << " " << Clip(e.object.name, kNameWidth);
+    if (e.evidence.modality != Modality::kAsserted)
+      std::cout << " (" << ModalityName(e.evidence.modality) << ")";
+    std::cout << "  [" << Clip(e.evidence.article, kNameWidth) << "]\n    "
+              << Clip(e.evidence.sentence, kSentenceWidth) << "\n";
   }
-  if (!st.ok()) {
-    std::remove(tmp.c_str());
-    return st.WithContext(path);
+  if (!tl.by_month.empty()) {
+    std::cout << "\nby month:";
+    for (const auto& [month, n] : tl.by_month) std::cout << "  " << month << " " << n;
+    std::cout << "\n";
   }
-  return st;
+  return FinishOutput();
+}
+
+int QueryTop(QueryContext& ctx, const ParsedArgs& args) {
+  TopOptions options;
+  int64_t limit = 20;
+  Status st = IntOption(args, "--limit", 0, INT64_MAX, 20, &limit);
+  if (!st.ok()) return UsageError("query", st.message());
+  options.limit = limit == 0 ? SIZE_MAX : static_cast<size_t>(limit);
+  const std::string by = args.Value("--by", "degree");
+  if (!MeasureFromName(by, &options.measure)) {
+    return UsageError("query", "--by must be degree, in, out, evidence, pagerank or betweenness, "
+                               "not '" + by + "'");
+  }
+  for (const std::string& t : SplitList(args.options.count("--actor-type")
+                                            ? args.options.at("--actor-type")
+                                            : std::vector<std::string>())) {
+    const EntityType type = EntityTypeFromName(Upper(t));
+    if (type == EntityType::kUnknown && Upper(t) != "UNKNOWN")
+      return UsageError("query", "unknown actor type '" + t + "'");
+    options.types.push_back(type);
+  }
+  const size_t n = ctx.graph->num_actors();
+  int64_t samples = n > 20000 ? 1000 : 0;
+  st = IntOption(args, "--samples", 0, INT64_MAX, samples, &samples);
+  if (!st.ok()) return UsageError("query", st.message());
+  options.betweenness.samples = static_cast<size_t>(samples);
+  options.betweenness.threads = 2;
+  options.pagerank.threads = 2;
+  std::vector<ActorScore> top;
+  st = TopActors(*ctx.graph, options, &top);
+  if (!st.ok()) return Failure(st);
+  const bool exact = options.measure != Measure::kBetweenness || samples == 0 ||
+                     static_cast<size_t>(samples) >= n;
+  if (ctx.json) {
+    json actors = json::array();
+    for (const ActorScore& s : top) {
+      json a = ActorJson(s.actor);
+      a["score"] = s.score;
+      a["degree"] = s.degree;
+      actors.push_back(std::move(a));
+    }
+    json doc = {{"query", "top"}, {"by", MeasureName(options.measure)}};
+    if (options.measure == Measure::kBetweenness) doc["samples"] = exact ? 0 : samples;
+    doc["actors"] = std::move(actors);
+    PrintJson(doc);
+    return FinishOutput();
+  }
+  std::cout << "top " << Count(top.size(), "actor", "actors") << " by " << MeasureName(options.measure);
+  if (!exact) std::cout << " (estimated from " << samples << " sources)";
+  std::cout << "\n\n";
+  std::vector<std::vector<std::string>> rows;
+  for (size_t i = 0; i < top.size(); ++i) {
+    char score[32];
+    if (options.measure == Measure::kPageRank) {
+      std::snprintf(score, sizeof(score), "%.6f", top[i].score);
+    } else {
+      std::snprintf(score, sizeof(score), "%.6g", top[i].score);
+    }
+    rows.push_back({std::to_string(i + 1), Clip(top[i].actor.name, kNameWidth),
+                    std::string(EntityTypeName(top[i].actor.type)), score,
+                    std::to_string(top[i].degree), Clip(top[i].actor.key, kNameWidth)});
+  }
+  PrintTable({"#", "ACTOR", "TYPE", "SCORE", "DEGREE", "KEY"}, rows, {0, 3, 4}, std::cout);
+  return FinishOutput();
+}
+
+int QuerySearch(QueryContext& ctx, const ParsedArgs& args) {
+  int64_t limit = 20;
+  Status st = IntOption(args, "--limit", 0, INT64_MAX, 20, &limit);
+  if (!st.ok()) return UsageError("query", st.message());
+  std::vector<ActorMatch> found;
+  st = ctx.graph->SearchActors(args.positional[1], limit == 0 ? SIZE_MAX : static_cast<size_t>(limit),
+                               &found);
+  if (!st.ok()) return Failure(st);
+  static constexpr const char* kQuality[] = {"name", "prefix", "word"};
+  if (ctx.json) {
+    json actors = json::array();
+    for (const ActorMatch& m : found) {
+      json a = ActorJson(m.actor);
+      a["alias"] = m.alias;
+      a["match"] = kQuality[std::clamp(m.quality, 0, 2)];
+      a["degree"] = m.degree;
+      actors.push_back(std::move(a));
+    }
+    PrintJson({{"query", "search"}, {"prefix", args.positional[1]}, {"actors", std::move(actors)}});
+    return FinishOutput();
+  }
+  std::cout << Count(found.size(), "actor", "actors") << " for '" << Clip(args.positional[1], kNameWidth)
+            << "'\n";
+  if (found.empty()) return FinishOutput();
+  std::cout << "\n";
+  std::vector<std::vector<std::string>> rows;
+  for (const ActorMatch& m : found) {
+    rows.push_back({Clip(m.actor.name, kNameWidth), std::string(EntityTypeName(m.actor.type)),
+                    Clip(m.actor.key, kNameWidth), Clip(m.alias, kNameWidth),
+                    std::to_string(m.degree)});
+  }
+  PrintTable({"ACTOR", "TYPE", "KEY", "MATCHED", "DEGREE"}, rows, {4}, std::cout);
+  return FinishOutput();
+}
+
+int QueryWindow(QueryContext& ctx, const ParsedArgs& args) {
+  if (!ctx.filter.dates.bounded()) return UsageError("query", "window needs --from or --to");
+  int64_t limit = 50;
+  Status st = IntOption(args, "--limit", 0, INT64_MAX, 50, &limit);
+  if (!st.ok()) return UsageError("query", st.message());
+  Subgraph sg;
+  st = ctx.graph->Select(ctx.filter, false, &sg);
+  if (!st.ok()) return Failure(st);
+  std::vector<Subgraph::Rel> rels = sg.relations;
+  auto stronger = [](const Subgraph::Rel& x, const Subgraph::Rel& y) {
+    if (x.agg.evidence_count != y.agg.evidence_count)
+      return x.agg.evidence_count > y.agg.evidence_count;
+    if (x.agg.last_date != y.agg.last_date) return x.agg.last_date > y.agg.last_date;
+    return x.agg.id < y.agg.id;
+  };
+  const size_t shown = limit == 0 ? rels.size() : std::min(rels.size(), static_cast<size_t>(limit));
+  std::partial_sort(rels.begin(), rels.begin() + static_cast<std::ptrdiff_t>(shown), rels.end(),
+                    stronger);
+  std::vector<RelationFact> facts(shown);
+  for (size_t i = 0; i < shown; ++i) {
+    facts[i] = ctx.graph->Fact(rels[i].edge, rels[i].agg);
+    st = ctx.graph->ReadEvidence(rels[i].agg.id, ctx.options.max_evidence, ctx.filter.dates,
+                                 &facts[i].evidence);
+    if (!st.ok()) return Failure(st);
+    for (EvidenceRow& ev : facts[i].evidence) ev.negated = facts[i].relation.negated;
+  }
+  if (ctx.json) {
+    json doc = {{"query", "window"}};
+    AddFilter(ctx.filter, false, &doc);
+    doc["actors"] = sg.actors.size();
+    doc["relation_count"] = sg.relations.size();
+    doc["relations"] = FactsJson(facts);
+    PrintJson(doc);
+    return FinishOutput();
+  }
+  std::cout << WindowText(ctx.filter) << ": " << Count(sg.relations.size(), "relation", "relations")
+            << " among " << Count(sg.actors.size(), "actor", "actors");
+  if (shown < sg.relations.size()) std::cout << " (the " << shown << " strongest shown)";
+  std::cout << "\n";
+  if (!facts.empty()) {
+    std::cout << "\n";
+    PrintFacts(facts, std::cout);
+  }
+  return FinishOutput();
+}
+
+struct QuerySpec {
+  std::string_view name;
+  size_t names;  // positional arguments after the query name
+  std::vector<std::string_view> options;  // the options it accepts beyond --db/--json
+};
+
+const std::vector<QuerySpec>& QuerySpecs() {
+  static const std::vector<std::string_view> kFilter = {"--type", "--from", "--to",
+                                                         "--min-evidence", "--negated"};
+  auto with = [](std::vector<std::string_view> a, const std::vector<std::string_view>& b) {
+    a.insert(a.end(), b.begin(), b.end());
+    return a;
+  };
+  static const std::vector<QuerySpec> kSpecs = {
+      {"neighbors", 1, with({"--evidence", "--direction"}, kFilter)},
+      {"between", 2, with({"--evidence"}, kFilter)},
+      {"ego", 1, with({"--direction", "--hops", "--max-actors"}, kFilter)},
+      {"path", 2, {"--evidence", "--weighted"}},
+      {"timeline", 1, with({"--direction", "--limit"}, kFilter)},
+      {"top", 0, {"--by", "--limit", "--actor-type", "--samples"}},
+      {"search", 1, {"--limit"}},
+      {"window", 0, with({"--evidence", "--limit"}, kFilter)},
+  };
+  return kSpecs;
 }
 
 }  // namespace
 
 int RunQuery(int argc, char** argv) {
   ParsedArgs args;
-  Status st = ParseArgs(argc, argv,
-                        {{"--db", true, "--db"},
-                         {"--json", false, "--json"},
-                         {"--evidence", true, "--evidence"},
-                         {"--type", true, "--type"},
-                         {"--direction", true, "--direction"},
-                         {"--negated", false, "--negated"},
-                         {"--help", false, "--help"},
-                         {"-h", false, "--help"}},
-                        &args);
+  Status st = cli::ParseArgs(argc, argv,
+                             {{"--db", true, "--db"},
+                              {"--json", false, "--json"},
+                              {"--evidence", true, "--evidence"},
+                              {"--type", true, "--type"},
+                              {"--direction", true, "--direction"},
+                              {"--from", true, "--from"},
+                              {"--to", true, "--to"},
+                              {"--min-evidence", true, "--min-evidence"},
+                              {"--negated", false, "--negated"},
+                              {"--hops", true, "--hops"},
+                              {"--max-actors", true, "--max-actors"},
+                              {"--weighted", false, "--weighted"},
+                              {"--limit", true, "--limit"},
+                              {"--by", true, "--by"},
+                              {"--actor-type", true, "--actor-type"},
+                              {"--samples", true, "--samples"},
+                              {"--help", false, "--help"},
+                              {"-h", false, "--help"}},
+                             &args);
   if (!st.ok()) return UsageError("query", st.message());
   if (args.Has("--help")) {
     std::cout << kQueryHelp;
     return FinishOutput();
   }
-  if (args.positional.empty())
-    return UsageError("query", "missing what to ask: neighbors, between or path");
+  std::string names;
+  for (const QuerySpec& q : QuerySpecs()) names += (names.empty() ? "" : ", ") + std::string(q.name);
+  if (args.positional.empty()) return UsageError("query", "missing what to ask: " + names);
   const std::string what = args.positional[0];
-  const size_t want = what == "neighbors" ? 2 : (what == "between" || what == "path") ? 3 : 0;
-  if (want == 0) {
-    return UsageError("query", "unknown query '" + what + "' (neighbors, between or path)");
+  auto spec = std::find_if(QuerySpecs().begin(), QuerySpecs().end(),
+                           [&](const QuerySpec& q) { return q.name == what; });
+  if (spec == QuerySpecs().end())
+    return UsageError("query", "unknown query '" + what + "' (" + names + ")");
+  if (args.positional.size() != spec->names + 1) {
+    static constexpr const char* kTakes[] = {"takes no argument", "takes one actor name",
+                                             "takes two actor names"};
+    return UsageError("query", what + " " + (what == "search" ? "takes one prefix" : kTakes[spec->names]));
   }
-  if (args.positional.size() != want) {
-    return UsageError("query",
-                      what + (want == 2 ? " takes one actor name" : " takes two actor names"));
-  }
-  if (what != "neighbors" && (args.Has("--type") || args.Has("--direction"))) {
-    return UsageError("query", "--type and --direction apply to neighbors only");
-  }
-  if (what == "path" && args.Has("--negated")) {
-    return UsageError("query", "path never follows denied relations; --negated does not apply");
+  for (const auto& [option, values] : args.options) {
+    if (option == "--db" || option == "--json") continue;
+    if (std::find(spec->options.begin(), spec->options.end(), option) == spec->options.end()) {
+      if (what == "path" && option == "--negated")
+        return UsageError("query", "path never follows denied relations; --negated does not apply");
+      return UsageError("query", option + " does not apply to " + what);
+    }
   }
 
   QueryContext ctx;
   ctx.json = args.Has("--json");
-  ctx.options.include_negated = args.Has("--negated");
-  ctx.options.max_evidence = kDefaultEvidence;
-  if (args.Has("--evidence") && !ParseInt(args.Value("--evidence"), &ctx.options.max_evidence)) {
-    return UsageError("query", "--evidence needs a number (-1 for all)");
-  }
-  st = OpenDatabase(args.Value("--db", kDefaultDb), &ctx.store);
+  int64_t evidence = kDefaultEvidence;
+  st = IntOption(args, "--evidence", -1, 1000000, kDefaultEvidence, &evidence);
+  if (!st.ok()) return UsageError("query", "--evidence needs a number (-1 for all)");
+  ctx.options.max_evidence = static_cast<int>(evidence);
+  st = ParseFilter(args, false, &ctx.filter);
+  if (!st.ok()) return UsageError("query", st.message());
+
+  st = cli::OpenDatabase(args.Value("--db", kDefaultDb), &ctx.store);
   if (!st.ok()) return Failure(st);
   st = KnowledgeGraph::Load(ctx.store.get(), &ctx.graph);
   if (!st.ok()) return Failure(st);
 
   if (what == "neighbors") return QueryNeighbors(ctx, args);
   if (what == "between") return QueryBetween(ctx, args);
-  return QueryPath(ctx, args);
+  if (what == "ego") return QueryEgo(ctx, args);
+  if (what == "path") return QueryPath(ctx, args);
+  if (what == "timeline") return QueryTimeline(ctx, args);
+  if (what == "top") return QueryTop(ctx, args);
+  if (what == "search") return QuerySearch(ctx, args);
+  return QueryWindow(ctx, args);
 }
 
 int RunExport(int argc, char** argv) {
   ParsedArgs args;
-  Status st = ParseArgs(argc, argv,
-                        {{"--db", true, "--db"},
-                         {"--format", true, "--format"},
-                         {"-o", true, "--output"},
-                         {"--output", true, "--output"},
-                         {"--help", false, "--help"},
-                         {"-h", false, "--help"}},
-                        &args);
+  Status st = cli::ParseArgs(argc, argv,
+                             {{"--db", true, "--db"},
+                              {"--format", true, "--format"},
+                              {"-o", true, "--output"},
+                              {"--output", true, "--output"},
+                              {"--ego", true, "--ego"},
+                              {"--hops", true, "--hops"},
+                              {"--max-actors", true, "--max-actors"},
+                              {"--from", true, "--from"},
+                              {"--to", true, "--to"},
+                              {"--type", true, "--type"},
+                              {"--min-evidence", true, "--min-evidence"},
+                              {"--no-negated", false, "--no-negated"},
+                              {"--help", false, "--help"},
+                              {"-h", false, "--help"}},
+                             &args);
   if (!st.ok()) return UsageError("export", st.message());
   if (args.Has("--help")) {
     std::cout << kExportHelp;
@@ -608,43 +897,97 @@ int RunExport(int argc, char** argv) {
   if (!args.positional.empty()) {
     return UsageError("export", "unexpected argument '" + args.positional[0] + "'");
   }
+  static const std::set<std::string> kFormats = {"graphml", "gexf", "json",
+                                                 "cytoscape", "csv", "jsonl"};
   const std::string format = args.Value("--format");
-  if (format.empty()) return UsageError("export", "missing --format (graphml or jsonl)");
-  if (format != "graphml" && format != "jsonl") {
-    return UsageError("export", "unknown format '" + format + "' (graphml or jsonl)");
+  if (format.empty()) {
+    return UsageError("export", "missing --format (graphml, gexf, json, cytoscape, csv or jsonl)");
   }
+  if (!kFormats.count(format)) {
+    return UsageError("export", "unknown format '" + format +
+                                    "' (graphml, gexf, json, cytoscape, csv or jsonl)");
+  }
+  const std::string output = args.Value("--output", "-");
+  if (format == "csv" && output == "-")
+    return UsageError("export", "--format csv writes two files: give a folder with -o DIR");
+  if ((args.Has("--hops") || args.Has("--max-actors")) && !args.Has("--ego"))
+    return UsageError("export", "--hops and --max-actors go with --ego");
+  RelationFilter filter;
+  st = ParseFilter(args, true, &filter);
+  if (!st.ok()) return UsageError("export", st.message());
+  filter.min_evidence = args.Has("--min-evidence") ? filter.min_evidence : 0;
+  int64_t hops = 1, max_actors = 0;
+  st = IntOption(args, "--hops", 0, 10, 1, &hops);
+  if (st.ok()) st = IntOption(args, "--max-actors", 0, INT64_MAX, 0, &max_actors);
+  if (!st.ok()) return UsageError("export", st.message());
 
   std::unique_ptr<Store> store;
-  st = OpenDatabase(args.Value("--db", kDefaultDb), &store);
+  st = cli::OpenDatabase(args.Value("--db", kDefaultDb), &store);
   if (!st.ok()) return Failure(st);
   std::unique_ptr<KnowledgeGraph> graph;
-  if (format == "graphml") {
-    st = KnowledgeGraph::Load(store.get(), &graph);
-    if (!st.ok()) return Failure(st);
+  st = KnowledgeGraph::Load(store.get(), &graph);
+  if (!st.ok()) return Failure(st);
+  Subgraph sg;
+  if (args.Has("--ego")) {
+    VertexProps center;
+    st = graph->ResolveActor(args.Value("--ego"), &center);
+    if (st.ok()) {
+      st = graph->EgoNetwork(center.id, static_cast<int>(hops), filter,
+                             static_cast<size_t>(max_actors), &sg);
+    }
+  } else {
+    const bool filtered = !filter.types.empty() || !filter.coarse.empty() ||
+                          filter.dates.bounded() || filter.min_evidence > 0 ||
+                          !filter.include_negated;
+    st = graph->Select(filter, !filtered, &sg);
   }
-  auto write = [&](std::ostream& os) {
-    return format == "graphml" ? WriteGraphml(*graph, os) : WriteTriplesJsonl(store.get(), os);
+  if (!st.ok()) return Failure(st);
+
+  auto write = [&](std::ostream& os) -> Status {
+    if (format == "graphml") return WriteGraphml(*graph, sg, os);
+    if (format == "gexf") return WriteGexf(*graph, sg, os);
+    if (format == "json") return WriteNodeLinkJson(*graph, sg, os);
+    if (format == "cytoscape") return WriteCytoscapeJson(*graph, sg, os);
+    TripleSelection selection;
+    selection.graph = graph.get();
+    selection.subgraph = &sg;
+    selection.dates = filter.dates;
+    return WriteTriplesJsonl(store.get(), selection, os);
   };
 
-  const std::string output = args.Value("--output", "-");
+  if (format == "csv") {
+    std::error_code ec;
+    std::filesystem::create_directories(output, ec);
+    if (ec) return Failure(Status::IoError(output + ": cannot create the folder: " + ec.message()));
+    // The relations are written while the actors file is held open, then both are renamed.
+    const std::string actors = (std::filesystem::path(output) / "actors.csv").string();
+    const std::string relations = (std::filesystem::path(output) / "relations.csv").string();
+    st = cli::WriteFileAtomically(actors, [&](std::ostream& actors_os) {
+      return cli::WriteFileAtomically(relations, [&](std::ostream& relations_os) {
+        return WriteNeo4jCsv(*graph, sg, actors_os, relations_os);
+      });
+    });
+    if (!st.ok()) return Failure(st);
+    return kExitOk;
+  }
   if (output == "-") {
     st = write(std::cout);
     if (!st.ok()) return Failure(st.WithContext("standard output"));
     return FinishOutput();
   }
-  st = WriteFileAtomically(output, write);
+  st = cli::WriteFileAtomically(output, write);
   if (!st.ok()) return Failure(st);
   return kExitOk;
 }
 
 int RunStats(int argc, char** argv) {
   ParsedArgs args;
-  Status st = ParseArgs(argc, argv,
-                        {{"--db", true, "--db"},
-                         {"--json", false, "--json"},
-                         {"--help", false, "--help"},
-                         {"-h", false, "--help"}},
-                        &args);
+  Status st = cli::ParseArgs(argc, argv,
+                             {{"--db", true, "--db"},
+                              {"--json", false, "--json"},
+                              {"--help", false, "--help"},
+                              {"-h", false, "--help"}},
+                             &args);
   if (!st.ok()) return UsageError("stats", st.message());
   if (args.Has("--help")) {
     std::cout << kStatsHelp;
@@ -655,7 +998,7 @@ int RunStats(int argc, char** argv) {
   }
   const std::string path = args.Value("--db", kDefaultDb);
   std::unique_ptr<Store> store;
-  st = OpenDatabase(path, &store);
+  st = cli::OpenDatabase(path, &store);
   if (!st.ok()) return Failure(st);
   StoreStats stats;
   st = ReadStats(store.get(), &stats);

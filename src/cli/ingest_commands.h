@@ -7,10 +7,15 @@
 
 namespace geokg {
 
-// geokg ingest [--db FILE] [--gazetteer FILE]... [--lexicon FILE]... [--quiet] INPUT...
+// geokg ingest [--db FILE] [--jobs N] [--include GLOB]... [--keep-duplicates]
+//              [--dedup-window N] [--gazetteer FILE]... [--lexicon FILE]... [--quiet] INPUT...
+// Extracts on N threads and writes in input order, one transaction per article; exit 130
+// after Ctrl-C or SIGTERM (the articles in flight are committed first).
 int RunIngest(int argc, char** argv);
 
-// geokg extract [--entities] [--gazetteer FILE]... [--lexicon FILE]... [INPUT...]
+// geokg extract [--entities | --statements] [--jobs N] [--include GLOB]...
+//               [--gazetteer FILE]... [--lexicon FILE]... [--stats] [--quiet] [INPUT...]
+// Writes JSON Lines to standard output in input order, whatever N.
 int RunExtract(int argc, char** argv);
 
 }  // namespace geokg

@@ -22,6 +22,8 @@ constexpr const char* kHelp =
     "  query ...           neighbors NAME | between A B | path A B\n"
     "  export ...          write the graph (--format graphml|jsonl)\n"
     "  stats               summarise a database\n"
+    "  import FILE.graphml merge a GraphML graph into the database\n"
+    "  load FILE.jsonl     merge triples JSON Lines into the database\n"
     "\n"
     "Every command that uses a database takes --db FILE (default geokg.db) right after its\n"
     "name. 'geokg COMMAND --help' documents each command.\n"
@@ -50,6 +52,8 @@ int main(int argc, char** argv) {
     if (cmd == "query") return geokg::RunQuery(argc - 1, argv + 1);
     if (cmd == "export") return geokg::RunExport(argc - 1, argv + 1);
     if (cmd == "stats") return geokg::RunStats(argc - 1, argv + 1);
+    if (cmd == "import") return geokg::RunImport(argc - 1, argv + 1);
+    if (cmd == "load") return geokg::RunLoad(argc - 1, argv + 1);
     std::cerr << "geokg: unknown command '" << cmd << "' (see geokg --help)\n";
     return 2;
   } catch (const std::exception& e) {

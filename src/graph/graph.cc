@@ -1,30 +1,26 @@
+// Building the in-memory graph (from a Store or a Builder), its records, and actor names.
 #include "geokg/graph/graph.h"
 
 #include <algorithm>
-#include <deque>
-#include <set>
+#include <limits>
+#include <numeric>
+#include <unordered_map>
 
 #include "geokg/common/text.h"
 #include "geokg/ontology.h"
+#include "geokg/store/interner.h"
+#include "graph_internal.h"
 
 namespace geokg {
 namespace {
 
 constexpr const char* kSelectEntities =
-    "SELECT id, key, name, type, coalesce(country, '') FROM entities ORDER BY id";
+    "SELECT id, key, name, type, country FROM entities ORDER BY id";
 
 constexpr const char* kSelectRelations =
-    "SELECT id, subject_id, object_id, type, negated, coalesce(cameo, ''), evidence_count, "
-    "       coalesce(first_date, ''), coalesce(last_date, ''), modality "
+    "SELECT id, subject_id, object_id, type, negated, cameo, evidence_count, first_date, "
+    "       last_date, modality "
     "FROM relations ORDER BY id";
-
-constexpr const char* kSelectEvidence =
-    "SELECT e.id, a.ext_id, coalesce(e.date, ''), e.sentence, e.modality, "
-    "       coalesce(e.trigger, ''), coalesce(e.subject_mention, ''), "
-    "       coalesce(e.object_mention, ''), coalesce(e.cameo, ''), coalesce(e.mode, ''), "
-    "       coalesce(e.role, ''), e.confidence "
-    "FROM evidence e JOIN articles a ON a.id = e.article_id "
-    "WHERE e.relation_id = ?1 ORDER BY e.date DESC NULLS LAST, e.id LIMIT ?2";
 
 constexpr const char* kSelectByKey = "SELECT id FROM entities WHERE key = ?1";
 
@@ -44,6 +40,17 @@ constexpr const char* kSelectSuggestions =
     "WHERE instr(fold, ?1) > 0 OR (fold >= ?2 AND fold < ?3) OR instr(fold, ' ' || ?2) > 0 "
     "   OR instr(fold, '-' || ?2) > 0 "
     "LIMIT 200";
+
+// Search: aliases starting with the folded prefix (an index range), then aliases with a
+// word that does (a scan, only when the first query found too few).
+constexpr const char* kSearchPrefix =
+    "SELECT entity_id, alias, fold FROM aliases WHERE fold >= ?1 AND fold < ?2 "
+    "ORDER BY fold, entity_id LIMIT ?3";
+constexpr const char* kSearchWord =
+    "SELECT entity_id, alias, fold FROM aliases "
+    "WHERE instr(fold, ' ' || ?1) > 0 OR instr(fold, '-' || ?1) > 0 "
+    "   OR instr(fold, '''' || ?1) > 0 "
+    "LIMIT ?2";
 
 constexpr size_t kMaxCandidates = 20;
 
@@ -73,130 +80,461 @@ std::string PrefixEnd(std::string s) {
   return s;
 }
 
-// Strongest first: most evidence, then latest, then oldest id (stable).
-bool Stronger(const RelationFact& a, const RelationFact& b) {
-  if (a.relation.evidence_count != b.relation.evidence_count)
-    return a.relation.evidence_count > b.relation.evidence_count;
-  if (a.relation.last_date != b.relation.last_date)
-    return a.relation.last_date > b.relation.last_date;
-  return a.relation.id < b.relation.id;
-}
-
 std::string Describe(const VertexProps& v) {
   std::string out = v.name + " (" + std::string(EntityTypeName(v.type));
   if (!v.key.empty()) out += ", " + v.key;
   return out + ")";
 }
 
+// True when a word of `fold` (after a space, hyphen or apostrophe) starts with `prefix`.
+bool WordStartsWith(std::string_view fold, std::string_view prefix) {
+  for (size_t i = 1; i + prefix.size() <= fold.size(); ++i) {
+    const char c = fold[i - 1];
+    if ((c == ' ' || c == '-' || c == '\'') && fold.compare(i, prefix.size(), prefix) == 0)
+      return true;
+  }
+  return false;
+}
+
+// Non-negated relations touching `v` (a self-loop once).
+int64_t Degree(const Graph& g, Vertex v) {
+  int64_t n = 0;
+  for (auto [e, end] = boost::out_edges(v, g); e != end; ++e)
+    if (!g[*e].negated()) ++n;
+  for (auto [e, end] = boost::in_edges(v, g); e != end; ++e)
+    if (!g[*e].negated() && boost::source(*e, g) != v) ++n;
+  return n;
+}
+
+// A map from sparse int64 ids to dense indexes: a direct table when the ids are dense
+// enough (as SQLite's rowids are), else binary search over the sorted ids.
+class IdIndex {
+ public:
+  // `ids` must be sorted and unique.
+  explicit IdIndex(const std::vector<int64_t>& ids) : ids_(ids) {
+    if (ids.empty()) return;
+    min_ = ids.front();
+    const uint64_t span = static_cast<uint64_t>(ids.back() - ids.front()) + 1;
+    if (span <= 2 * ids.size() + 1024) {
+      direct_.assign(span, 0);
+      for (size_t i = 0; i < ids.size(); ++i)
+        direct_[static_cast<size_t>(ids[i] - min_)] = static_cast<uint32_t>(i + 1);
+    }
+  }
+  bool Find(int64_t id, uint32_t* index) const {
+    if (!direct_.empty()) {
+      if (id < min_ || static_cast<uint64_t>(id - min_) >= direct_.size()) return false;
+      const uint32_t slot = direct_[static_cast<size_t>(id - min_)];
+      if (slot == 0) return false;
+      *index = slot - 1;
+      return true;
+    }
+    auto it = std::lower_bound(ids_.begin(), ids_.end(), id);
+    if (it == ids_.end() || *it != id) return false;
+    *index = static_cast<uint32_t>(it - ids_.begin());
+    return true;
+  }
+
+ private:
+  const std::vector<int64_t>& ids_;
+  int64_t min_ = 0;
+  std::vector<uint32_t> direct_;
+};
+
 }  // namespace
 
-Status KnowledgeGraph::Load(Store* store, std::unique_ptr<KnowledgeGraph>* out) {
-  GEOKG_ASSERT(store != nullptr);
-  std::unique_ptr<KnowledgeGraph> kg(new KnowledgeGraph(store));
-  GEOKG_RETURN_IF_ERROR(kg->LoadAll());
+// ---------------------------------------------------------------- builder
+
+struct KnowledgeGraph::Builder::Impl {
+  std::string pool;
+  std::vector<VertexRec> vertices;
+  struct PendingEdge {
+    int64_t subject, object;
+    EdgeRec rec;
+  };
+  std::vector<PendingEdge> edges;
+  std::vector<std::string> cameos{std::string()};
+  Interner cameo_index;  // code -> index in `cameos` - 1
+  uint16_t last_cameo = 0;
+  bool too_many_cameos = false;
+
+  uint16_t Cameo(std::string_view code) {
+    if (code.empty()) return 0;
+    // Runs of the same code are common (rows of one type): check the last one first.
+    if (last_cameo != 0 && cameos[last_cameo] == code) return last_cameo;
+    bool added = false;
+    const uint32_t k = cameo_index.Intern(code, &added);
+    if (added) {
+      if (cameos.size() >= std::numeric_limits<uint16_t>::max()) {
+        too_many_cameos = true;
+        return 0;
+      }
+      cameos.emplace_back(code);
+    }
+    last_cameo = static_cast<uint16_t>(k + 1);
+    return last_cameo;
+  }
+
+  Status Actor(int64_t id, std::string_view key, std::string_view name, EntityType type,
+               std::string_view country) {
+    if (pool.size() + key.size() + name.size() > std::numeric_limits<uint32_t>::max())
+      return Status::InvalidInput("too many actor names for one graph (4 GB)");
+    VertexRec v;
+    v.id = id;
+    v.key_begin = static_cast<uint32_t>(pool.size());
+    pool.append(key);
+    v.name_begin = static_cast<uint32_t>(pool.size());
+    pool.append(name);
+    v.name_end = static_cast<uint32_t>(pool.size());
+    v.type = type;
+    for (size_t i = 0; i < 3 && i < country.size(); ++i) v.country[i] = country[i];
+    vertices.push_back(v);
+    return Status::Ok();
+  }
+
+  Status Relation(int64_t id, int64_t subject, int64_t object, RelationType type, bool negated,
+                  std::string_view cameo, int64_t count, std::string_view first,
+                  std::string_view last, Modality modality) {
+    PendingEdge p;
+    p.subject = subject;
+    p.object = object;
+    p.rec.id = id;
+    p.rec.type = type;
+    p.rec.set(negated, modality);
+    if (count < 0 || count > std::numeric_limits<uint32_t>::max())
+      return Status::InvalidInput("relation " + std::to_string(id) + " has an evidence count of " +
+                                  std::to_string(count));
+    p.rec.evidence_count = static_cast<uint32_t>(count);
+    if (!ParseDate(first, &p.rec.first_date) || !ParseDate(last, &p.rec.last_date)) {
+      return Status::InvalidInput("relation " + std::to_string(id) + " has a malformed date ('" +
+                                  std::string(first) + "', '" + std::string(last) + "')");
+    }
+    p.rec.cameo = Cameo(cameo.empty() ? geokg::Relation(type).cameo : cameo);
+    if (too_many_cameos) return Status::InvalidInput("more than 65535 distinct CAMEO codes");
+    edges.push_back(p);
+    return Status::Ok();
+  }
+};
+
+KnowledgeGraph::Builder::Builder() : impl_(std::make_unique<Impl>()) {}
+KnowledgeGraph::Builder::~Builder() = default;
+
+void KnowledgeGraph::Builder::Reserve(size_t actors, size_t relations) {
+  impl_->vertices.reserve(actors);
+  impl_->edges.reserve(relations);
+}
+
+Status KnowledgeGraph::Builder::AddActor(int64_t id, std::string_view key, std::string_view name,
+                                         EntityType type, std::string_view country) {
+  return impl_->Actor(id, key, name, type, country);
+}
+
+Status KnowledgeGraph::Builder::AddRelation(int64_t id, int64_t subject, int64_t object,
+                                            RelationType type, bool negated,
+                                            std::string_view cameo, int64_t evidence_count,
+                                            std::string_view first_date,
+                                            std::string_view last_date, Modality modality) {
+  return impl_->Relation(id, subject, object, type, negated, cameo, evidence_count, first_date,
+                         last_date, modality);
+}
+
+Status KnowledgeGraph::Builder::Build(std::unique_ptr<KnowledgeGraph>* out) {
+  Impl& b = *impl_;
+  if (b.vertices.size() >= std::numeric_limits<uint32_t>::max() ||
+      b.edges.size() >= std::numeric_limits<uint32_t>::max()) {
+    return Status::InvalidInput("too many actors or relations for one graph (2^32)");
+  }
+  auto by_id = [](const auto& a, const auto& b) { return a.id < b.id; };
+  if (!std::is_sorted(b.vertices.begin(), b.vertices.end(), by_id))
+    std::sort(b.vertices.begin(), b.vertices.end(), by_id);
+  std::unique_ptr<KnowledgeGraph> kg(new KnowledgeGraph());
+  kg->vertex_ids_.resize(b.vertices.size());
+  for (size_t i = 0; i < b.vertices.size(); ++i) {
+    kg->vertex_ids_[i] = b.vertices[i].id;
+    if (i > 0 && b.vertices[i].id == b.vertices[i - 1].id)
+      return Status::InvalidInput("two actors have the id " + std::to_string(b.vertices[i].id));
+  }
+  auto edge_by_id = [](const Impl::PendingEdge& x, const Impl::PendingEdge& y) {
+    return x.rec.id < y.rec.id;
+  };
+  if (!std::is_sorted(b.edges.begin(), b.edges.end(), edge_by_id))
+    std::sort(b.edges.begin(), b.edges.end(), edge_by_id);
+
+  // Endpoints as vertex indexes; edges stay in id order, which the CSR keeps within each
+  // source.
+  const IdIndex index(kg->vertex_ids_);
+  std::vector<std::pair<uint32_t, uint32_t>> ends(b.edges.size());
+  std::vector<EdgeRec> recs(b.edges.size());
+  for (size_t i = 0; i < b.edges.size(); ++i) {
+    const Impl::PendingEdge& p = b.edges[i];
+    if (i > 0 && p.rec.id == b.edges[i - 1].rec.id)
+      return Status::InvalidInput("two relations have the id " + std::to_string(p.rec.id));
+    if (!index.Find(p.subject, &ends[i].first) || !index.Find(p.object, &ends[i].second)) {
+      return Status::InvalidInput("relation " + std::to_string(p.rec.id) +
+                                  " points at a missing actor");
+    }
+    recs[i] = p.rec;
+  }
+  std::vector<Impl::PendingEdge>().swap(b.edges);
+
+  const uint32_t n = static_cast<uint32_t>(b.vertices.size());
+  kg->graph_ = Graph(boost::edges_are_unsorted_multi_pass, ends.begin(), ends.end(), recs.begin(),
+                     n);
+  std::vector<std::pair<uint32_t, uint32_t>>().swap(ends);
+  std::vector<EdgeRec>().swap(recs);
+  for (uint32_t v = 0; v < n; ++v) kg->graph_[v] = b.vertices[v];
+  std::vector<VertexRec>().swap(b.vertices);
+  kg->pool_ = std::move(b.pool);
+  kg->pool_.shrink_to_fit();
+  kg->cameos_ = std::move(b.cameos);
+  impl_ = std::make_unique<Impl>();
   *out = std::move(kg);
   return Status::Ok();
 }
 
-Status KnowledgeGraph::LoadAll() {
-  sqlite3* db = store_->Handle();
-  const std::pair<Statement*, const char*> prepared[] = {
-      {&evidence_stmt_, kSelectEvidence},   {&key_stmt_, kSelectByKey},
-      {&fold_stmt_, kSelectByFold},         {&prefix_stmt_, kSelectByPrefix},
-      {&suggest_stmt_, kSelectSuggestions},
-  };
-  for (const auto& [stmt, sql] : prepared) GEOKG_RETURN_IF_ERROR(Statement::Prepare(db, sql, stmt));
+// ---------------------------------------------------------------- loading from a store
+
+KnowledgeGraph::KnowledgeGraph() : cameos_{std::string()} {}
+KnowledgeGraph::~KnowledgeGraph() = default;
+
+Status KnowledgeGraph::Load(Store* store, std::unique_ptr<KnowledgeGraph>* out) {
+  GEOKG_ASSERT(store != nullptr);
+  sqlite3* db = store->Handle();
+  Builder builder;
+  Builder::Impl& b = *builder.impl_;
+
+  Statement count;
+  int64_t n_entities = 0, n_relations = 0;
+  GEOKG_RETURN_IF_ERROR(Statement::Prepare(
+      db, "SELECT (SELECT max(rowid) FROM entities), (SELECT max(rowid) FROM relations)", &count));
+  bool row = false;
+  GEOKG_RETURN_IF_ERROR(count.Step(&row));
+  if (row) {
+    // Upper bounds (ids are never reused, rarely skipped): enough to reserve.
+    n_entities = count.ColumnInt(0);
+    n_relations = count.ColumnInt(1);
+  }
+  builder.Reserve(static_cast<size_t>(std::max<int64_t>(n_entities, 0)),
+                  static_cast<size_t>(std::max<int64_t>(n_relations, 0)));
+  b.pool.reserve(static_cast<size_t>(std::max<int64_t>(n_entities, 0)) * 40);
 
   Statement entities;
   GEOKG_RETURN_IF_ERROR(Statement::Prepare(db, kSelectEntities, &entities));
   GEOKG_RETURN_IF_ERROR(entities.ForEachRow([&] {
-    VertexProps v;
-    v.id = entities.ColumnInt(0);
-    v.key = entities.ColumnText(1);
-    v.name = entities.ColumnText(2);
-    v.type = EntityTypeFromName(entities.ColumnText(3));
-    v.country = entities.ColumnText(4);
-    const int64_t id = v.id;
-    vertex_of_.emplace(id, boost::add_vertex(std::move(v), graph_));
-    return Status::Ok();
+    return b.Actor(entities.ColumnInt(0), entities.ColumnView(1), entities.ColumnView(2),
+                   EntityTypeFromName(entities.ColumnView(3)), entities.ColumnView(4));
   }));
 
   Statement relations;
   GEOKG_RETURN_IF_ERROR(Statement::Prepare(db, kSelectRelations, &relations));
-  return relations.ForEachRow([&]() -> Status {
-    EdgeProps e;
-    e.id = relations.ColumnInt(0);
-    const std::string where = "relation " + std::to_string(e.id);
-    auto s = vertex_of_.find(relations.ColumnInt(1));
-    auto o = vertex_of_.find(relations.ColumnInt(2));
-    // Foreign keys make these impossible in a database geokg wrote.
-    if (s == vertex_of_.end() || o == vertex_of_.end())
-      return Status::Corruption(where + " points at a missing entity");
-    const std::string type = relations.ColumnText(3);
-    if (!RelationFromName(type, &e.type))
-      return Status::Corruption(where + " has an unknown type '" + type + "'");
-    e.negated = relations.ColumnInt(4) != 0;
-    e.cameo = relations.ColumnText(5);
-    if (e.cameo.empty()) e.cameo = std::string(Relation(e.type).cameo);
-    e.evidence_count = relations.ColumnInt(6);
-    e.first_date = relations.ColumnText(7);
-    e.last_date = relations.ColumnText(8);
-    const std::string modality = relations.ColumnText(9);
-    if (!ModalityFromName(modality, &e.modality))
-      return Status::Corruption(where + " has an unknown modality '" + modality + "'");
-    boost::add_edge(s->second, o->second, std::move(e), graph_);
-    return Status::Ok();
-  });
-}
-
-const VertexProps* KnowledgeGraph::FindActor(int64_t id) const {
-  auto it = vertex_of_.find(id);
-  return it == vertex_of_.end() ? nullptr : &graph_[it->second];
-}
-
-Status KnowledgeGraph::ReadEvidence(int64_t relation_id, int limit,
-                                    std::vector<EvidenceRow>* out) const {
-  out->clear();
-  Statement& st = evidence_stmt_;
-  st.Reset();
-  st.BindInt(1, relation_id);
-  st.BindInt(2, limit < 0 ? -1 : limit);  // LIMIT -1: no limit
-  return st.ForEachRow([&]() -> Status {
-    EvidenceRow ev;
-    ev.id = st.ColumnInt(0);
-    ev.article = st.ColumnText(1);
-    ev.date = st.ColumnText(2);
-    ev.sentence = st.ColumnText(3);
-    if (!ModalityFromName(st.ColumnText(4), &ev.modality)) {
-      return Status::Corruption("evidence " + std::to_string(ev.id) + " has an unknown modality");
+  RelationType last_type = RelationType::kConsult;
+  std::string last_type_name(Relation(last_type).name);
+  GEOKG_RETURN_IF_ERROR(relations.ForEachRow([&]() -> Status {
+    const int64_t id = relations.ColumnInt(0);
+    const std::string_view type = relations.ColumnView(3);
+    RelationType t = last_type;
+    if (type != last_type_name) {
+      if (!RelationFromName(type, &t)) {
+        return Status::Corruption("relation " + std::to_string(id) + " has an unknown type '" +
+                                  std::string(type) + "'");
+      }
+      last_type = t;
+      last_type_name.assign(type);
     }
-    ev.trigger = st.ColumnText(5);
-    ev.subject_mention = st.ColumnText(6);
-    ev.object_mention = st.ColumnText(7);
-    ev.cameo = st.ColumnText(8);
-    ev.mode = st.ColumnText(9);
-    ev.role = st.ColumnText(10);
-    ev.confidence = st.ColumnDouble(11);
-    out->push_back(std::move(ev));
+    Modality m;
+    const std::string_view modality = relations.ColumnView(9);
+    if (!ModalityFromName(modality, &m)) {
+      return Status::Corruption("relation " + std::to_string(id) + " has an unknown modality '" +
+                                std::string(modality) + "'");
+    }
+    Status st = b.Relation(id, relations.ColumnInt(1), relations.ColumnInt(2), t,
+                           relations.ColumnInt(4) != 0, relations.ColumnView(5),
+                           relations.ColumnInt(6), relations.ColumnView(7),
+                           relations.ColumnView(8), m);
+    if (!st.ok()) return Status::Corruption(st.message());
     return Status::Ok();
-  });
+  }));
+
+  std::unique_ptr<KnowledgeGraph> kg;
+  Status st = builder.Build(&kg);
+  // Foreign keys make a dangling relation impossible in a database geokg wrote.
+  if (!st.ok()) return Status::Corruption(st.message());
+  kg->store_ = store;
+  GEOKG_RETURN_IF_ERROR(kg->Prepare());
+  *out = std::move(kg);
+  return Status::Ok();
 }
 
-Status KnowledgeGraph::Fact(Edge e, const QueryOptions& options, RelationFact* out) const {
-  out->relation = graph_[e];
-  out->subject = graph_[boost::source(e, graph_)];
-  out->object = graph_[boost::target(e, graph_)];
-  GEOKG_RETURN_IF_ERROR(ReadEvidence(out->relation.id, options.max_evidence, &out->evidence));
-  for (EvidenceRow& ev : out->evidence) ev.negated = out->relation.negated;
+// ---------------------------------------------------------------- records
+
+std::string_view KnowledgeGraph::Key(Vertex v) const {
+  const VertexRec& r = graph_[v];
+  return std::string_view(pool_).substr(r.key_begin, r.name_begin - r.key_begin);
+}
+
+std::string_view KnowledgeGraph::Name(Vertex v) const {
+  const VertexRec& r = graph_[v];
+  return std::string_view(pool_).substr(r.name_begin, r.name_end - r.name_begin);
+}
+
+std::string_view KnowledgeGraph::Country(Vertex v) const {
+  const VertexRec& r = graph_[v];
+  size_t n = 0;
+  while (n < 3 && r.country[n] != 0) ++n;
+  return std::string_view(r.country, n);
+}
+
+std::string_view KnowledgeGraph::Cameo(const EdgeRec& e) const { return cameos_[e.cameo]; }
+
+VertexProps KnowledgeGraph::Actor(Vertex v) const {
+  VertexProps p;
+  p.id = graph_[v].id;
+  p.key = std::string(Key(v));
+  p.name = std::string(Name(v));
+  p.type = graph_[v].type;
+  p.country = std::string(Country(v));
+  return p;
+}
+
+EdgeProps KnowledgeGraph::Props(const EdgeRec& e) const {
+  EdgeProps p;
+  p.id = e.id;
+  p.type = e.type;
+  p.negated = e.negated();
+  p.cameo = std::string(Cameo(e));
+  p.evidence_count = e.evidence_count;
+  p.first_date = FormatDate(e.first_date);
+  p.last_date = FormatDate(e.last_date);
+  p.modality = e.modality();
+  return p;
+}
+
+RelationFact KnowledgeGraph::Fact(Edge e, const EdgeRec& agg) const {
+  RelationFact f;
+  f.relation = Props(agg);
+  f.subject = Actor(boost::source(e, graph_));
+  f.object = Actor(boost::target(e, graph_));
+  return f;
+}
+
+size_t KnowledgeGraph::MemoryBytes() const {
+  auto bytes = [](const auto& v) { return v.capacity() * sizeof(v[0]); };
+  size_t total = sizeof(*this) + pool_.capacity() + bytes(vertex_ids_) + bytes(edge_by_id_) +
+                 bytes(edge_by_sparse_id_) + bytes(graph_.m_vertex_properties) +
+                 bytes(graph_.m_forward.m_rowstart) + bytes(graph_.m_forward.m_column) +
+                 bytes(graph_.m_forward.m_edge_properties) + bytes(graph_.m_backward.m_rowstart) +
+                 bytes(graph_.m_backward.m_column) + bytes(graph_.m_backward.m_edge_properties);
+  for (const std::string& c : cameos_) total += sizeof(c) + c.capacity();
+  if (undirected_) {
+    total += bytes(undirected_->m_forward.m_rowstart) + bytes(undirected_->m_forward.m_column) +
+             bytes(undirected_->m_forward.m_edge_properties);
+  }
+  return total;
+}
+
+bool KnowledgeGraph::FindVertex(int64_t id, Vertex* v) const {
+  auto it = std::lower_bound(vertex_ids_.begin(), vertex_ids_.end(), id);
+  if (it == vertex_ids_.end() || *it != id) return false;
+  *v = static_cast<Vertex>(it - vertex_ids_.begin());
+  return true;
+}
+
+bool KnowledgeGraph::FindActor(int64_t id, VertexProps* out) const {
+  Vertex v;
+  if (!FindVertex(id, &v)) return false;
+  *out = Actor(v);
+  return true;
+}
+
+bool KnowledgeGraph::FindEdge(int64_t id, Edge* e) const {
+  if (!edge_index_built_) {
+    edge_index_built_ = true;
+    int64_t lo = std::numeric_limits<int64_t>::max(), hi = std::numeric_limits<int64_t>::min();
+    for (auto [it, end] = boost::edges(graph_); it != end; ++it) {
+      lo = std::min(lo, graph_[*it].id);
+      hi = std::max(hi, graph_[*it].id);
+    }
+    const size_t m = num_relations();
+    if (m > 0 && static_cast<uint64_t>(hi - lo) + 1 <= 2 * m + 1024) {
+      min_edge_id_ = lo;
+      edge_by_id_.assign(static_cast<size_t>(hi - lo) + 1, 0);
+      for (auto [it, end] = boost::edges(graph_); it != end; ++it)
+        edge_by_id_[static_cast<size_t>(graph_[*it].id - lo)] = it->idx + 1;
+    } else {
+      edge_by_sparse_id_.reserve(m);
+      for (auto [it, end] = boost::edges(graph_); it != end; ++it)
+        edge_by_sparse_id_.emplace_back(graph_[*it].id, it->idx);
+      std::sort(edge_by_sparse_id_.begin(), edge_by_sparse_id_.end());
+    }
+  }
+  uint32_t idx = 0;
+  if (!edge_by_id_.empty()) {
+    if (id < min_edge_id_ || static_cast<uint64_t>(id - min_edge_id_) >= edge_by_id_.size())
+      return false;
+    idx = edge_by_id_[static_cast<size_t>(id - min_edge_id_)];
+    if (idx == 0) return false;
+    --idx;
+  } else {
+    auto it = std::lower_bound(edge_by_sparse_id_.begin(), edge_by_sparse_id_.end(),
+                               std::make_pair(id, uint32_t{0}));
+    if (it == edge_by_sparse_id_.end() || it->first != id) return false;
+    idx = it->second;
+  }
+  // The source of edge `idx`: the row of the forward CSR that holds it.
+  const auto& rowstart = graph_.m_forward.m_rowstart;
+  const auto row = std::upper_bound(rowstart.begin(), rowstart.end(), idx) - rowstart.begin() - 1;
+  *e = Edge(static_cast<Vertex>(row), idx);
+  return true;
+}
+
+// ---------------------------------------------------------------- names
+
+Status KnowledgeGraph::Prepare() {
+  sqlite3* db = store_->Handle();
+  const std::pair<Statement*, const char*> prepared[] = {
+      {&key_stmt_, kSelectByKey},          {&fold_stmt_, kSelectByFold},
+      {&prefix_stmt_, kSelectByPrefix},    {&suggest_stmt_, kSelectSuggestions},
+      {&search_prefix_stmt_, kSearchPrefix}, {&search_word_stmt_, kSearchWord},
+  };
+  for (const auto& [stmt, sql] : prepared) GEOKG_RETURN_IF_ERROR(Statement::Prepare(db, sql, stmt));
   return Status::Ok();
 }
 
 Status KnowledgeGraph::AliasMatches(Statement* stmt, std::vector<int64_t>* ids) const {
   ids->clear();
+  Vertex v;
   return stmt->ForEachRow([&] {
-    if (vertex_of_.count(stmt->ColumnInt(0))) ids->push_back(stmt->ColumnInt(0));
+    if (FindVertex(stmt->ColumnInt(0), &v)) ids->push_back(stmt->ColumnInt(0));
     return Status::Ok();
   });
+}
+
+// Without a store: the same steps over keys and names. step 0: key, 1: whole name,
+// 2: prefix or word prefix, 3: suggestions.
+Status KnowledgeGraph::NameMatches(std::string_view query, int step,
+                                   std::vector<int64_t>* ids) const {
+  ids->clear();
+  const std::string fold = FoldName(query);
+  const std::string stem = Stem(fold, 3);
+  for (Vertex v = 0; v < num_actors(); ++v) {
+    bool match = false;
+    if (step == 0) {
+      match = Key(v) == query;
+    } else {
+      const std::string name = FoldName(Name(v));
+      if (step == 1) {
+        match = name == fold;
+      } else if (step == 2) {
+        match = name.compare(0, fold.size(), fold) == 0 || WordStartsWith(name, fold);
+      } else {
+        match = name.find(fold) != std::string::npos ||
+                (!stem.empty() &&
+                 (name.compare(0, stem.size(), stem) == 0 || WordStartsWith(name, stem)));
+      }
+    }
+    if (match) ids->push_back(graph_[v].id);
+  }
+  return Status::Ok();
 }
 
 Status KnowledgeGraph::ResolveActor(std::string_view name, VertexProps* out,
@@ -204,40 +542,49 @@ Status KnowledgeGraph::ResolveActor(std::string_view name, VertexProps* out,
   if (candidates != nullptr) candidates->clear();
   const std::string shown(Trim(name));
   std::vector<int64_t> ids;
-
-  key_stmt_.Reset();
-  key_stmt_.BindText(1, shown);
-  GEOKG_RETURN_IF_ERROR(AliasMatches(&key_stmt_, &ids));
-
   const std::string fold = FoldName(shown);
-  if (ids.empty() && !fold.empty()) {
-    fold_stmt_.Reset();
-    fold_stmt_.BindText(1, fold);
-    GEOKG_RETURN_IF_ERROR(AliasMatches(&fold_stmt_, &ids));
-  }
-  if (ids.empty() && !fold.empty()) {
-    prefix_stmt_.Reset();
-    prefix_stmt_.BindText(1, fold);
-    prefix_stmt_.BindText(2, PrefixEnd(fold));
-    GEOKG_RETURN_IF_ERROR(AliasMatches(&prefix_stmt_, &ids));
+
+  if (store_ == nullptr) {
+    GEOKG_RETURN_IF_ERROR(NameMatches(shown, 0, &ids));
+    if (ids.empty() && !fold.empty()) GEOKG_RETURN_IF_ERROR(NameMatches(shown, 1, &ids));
+    if (ids.empty() && !fold.empty()) GEOKG_RETURN_IF_ERROR(NameMatches(shown, 2, &ids));
+  } else {
+    key_stmt_.Reset();
+    key_stmt_.BindText(1, shown);
+    GEOKG_RETURN_IF_ERROR(AliasMatches(&key_stmt_, &ids));
+    if (ids.empty() && !fold.empty()) {
+      fold_stmt_.Reset();
+      fold_stmt_.BindText(1, fold);
+      GEOKG_RETURN_IF_ERROR(AliasMatches(&fold_stmt_, &ids));
+    }
+    if (ids.empty() && !fold.empty()) {
+      prefix_stmt_.Reset();
+      prefix_stmt_.BindText(1, fold);
+      prefix_stmt_.BindText(2, PrefixEnd(fold));
+      GEOKG_RETURN_IF_ERROR(AliasMatches(&prefix_stmt_, &ids));
+    }
   }
 
   if (ids.size() == 1) {
-    *out = graph_[vertex_of_.at(ids[0])];
+    FindActor(ids[0], out);
     return Status::Ok();
   }
   if (ids.empty()) {
     std::string msg = "no actor matches '" + shown + "'";
     if (fold.empty()) return Status::NotFound(msg);
-    const std::string stem = Stem(fold, 3);
-    suggest_stmt_.Reset();
-    suggest_stmt_.BindText(1, fold);
-    // Without a stem (a short name), bind something no fold contains.
-    suggest_stmt_.BindText(2, stem.empty() ? std::string("\x01") : stem);
-    suggest_stmt_.BindText(3, stem.empty() ? std::string("\x01") : PrefixEnd(stem));
-    GEOKG_RETURN_IF_ERROR(AliasMatches(&suggest_stmt_, &ids));
-    std::vector<VertexProps> found;
-    for (int64_t id : ids) found.push_back(graph_[vertex_of_.at(id)]);
+    if (store_ == nullptr) {
+      GEOKG_RETURN_IF_ERROR(NameMatches(shown, 3, &ids));
+    } else {
+      const std::string stem = Stem(fold, 3);
+      suggest_stmt_.Reset();
+      suggest_stmt_.BindText(1, fold);
+      // Without a stem (a short name), bind something no fold contains.
+      suggest_stmt_.BindText(2, stem.empty() ? std::string("\x01") : stem);
+      suggest_stmt_.BindText(3, stem.empty() ? std::string("\x01") : PrefixEnd(stem));
+      GEOKG_RETURN_IF_ERROR(AliasMatches(&suggest_stmt_, &ids));
+    }
+    std::vector<VertexProps> found(ids.size());
+    for (size_t i = 0; i < ids.size(); ++i) FindActor(ids[i], &found[i]);
     found = SortCandidates(std::move(found));
     for (size_t i = 0; i < found.size(); ++i)
       msg += (i ? "; " : "; did you mean ") + Describe(found[i]);
@@ -246,8 +593,8 @@ Status KnowledgeGraph::ResolveActor(std::string_view name, VertexProps* out,
     return Status::NotFound(msg);
   }
 
-  std::vector<VertexProps> found;
-  for (int64_t id : ids) found.push_back(graph_[vertex_of_.at(id)]);
+  std::vector<VertexProps> found(ids.size());
+  for (size_t i = 0; i < ids.size(); ++i) FindActor(ids[i], &found[i]);
   const size_t total = found.size();
   found = SortCandidates(std::move(found));
   std::string msg = "'" + shown + "' is ambiguous (" + std::to_string(total) + " actors): ";
@@ -258,116 +605,73 @@ Status KnowledgeGraph::ResolveActor(std::string_view name, VertexProps* out,
   return Status::NotFound(msg);
 }
 
-Status KnowledgeGraph::Neighbors(int64_t actor, const NeighborFilter& filter,
-                                 const QueryOptions& options,
-                                 std::vector<RelationFact>* out) const {
+Status KnowledgeGraph::SearchActors(std::string_view prefix, size_t limit,
+                                    std::vector<ActorMatch>* out) const {
   out->clear();
-  auto it = vertex_of_.find(actor);
-  if (it == vertex_of_.end()) return Status::NotFound("no actor with id " + std::to_string(actor));
-  const Vertex v = it->second;
-
-  auto keep = [&](Edge e) {
-    const EdgeProps& p = graph_[e];
-    if (p.negated && !options.include_negated) return false;
-    if (filter.types.empty() && filter.coarse.empty()) return true;
-    if (std::find(filter.types.begin(), filter.types.end(), p.type) != filter.types.end())
-      return true;
-    const std::string_view coarse = Relation(p.type).coarse;
-    return std::find(filter.coarse.begin(), filter.coarse.end(), coarse) != filter.coarse.end();
+  const std::string fold = FoldName(prefix);
+  if (fold.empty() || limit == 0) return Status::Ok();
+  // entity id -> position in `out`.
+  std::unordered_map<int64_t, size_t> seen;
+  auto consider = [&](int64_t id, std::string_view alias, std::string_view alias_fold) {
+    Vertex v;
+    if (!FindVertex(id, &v)) return;
+    const int quality = alias_fold == fold ? 0
+                        : alias_fold.compare(0, fold.size(), fold) == 0 ? 1
+                                                                       : 2;
+    auto it = seen.find(id);
+    if (it != seen.end()) {
+      ActorMatch& m = (*out)[it->second];
+      if (quality < m.quality) {
+        m.quality = quality;
+        m.alias = std::string(alias);
+      }
+      return;
+    }
+    ActorMatch m;
+    m.actor = Actor(v);
+    m.alias = std::string(alias);
+    m.quality = quality;
+    m.degree = Degree(graph_, v);
+    seen.emplace(id, out->size());
+    out->push_back(std::move(m));
   };
 
-  std::vector<Edge> edges;
-  if (filter.direction != Direction::kIn) {
-    for (auto [e, end] = boost::out_edges(v, graph_); e != end; ++e)
-      if (keep(*e)) edges.push_back(*e);
-  }
-  if (filter.direction != Direction::kOut) {
-    for (auto [e, end] = boost::in_edges(v, graph_); e != end; ++e) {
-      // A self-loop is an out-edge too; list it once.
-      if (filter.direction == Direction::kBoth && boost::source(*e, graph_) == v) continue;
-      if (keep(*e)) edges.push_back(*e);
+  // Enough rows to fill `limit` actors even when each has several matching aliases.
+  const int64_t rows = static_cast<int64_t>(std::min<size_t>(limit, 100000)) * 8 + 64;
+  if (store_ != nullptr) {
+    search_prefix_stmt_.Reset();
+    search_prefix_stmt_.BindText(1, fold);
+    search_prefix_stmt_.BindText(2, PrefixEnd(fold));
+    search_prefix_stmt_.BindInt(3, rows);
+    GEOKG_RETURN_IF_ERROR(search_prefix_stmt_.ForEachRow([&] {
+      consider(search_prefix_stmt_.ColumnInt(0), search_prefix_stmt_.ColumnView(1),
+               search_prefix_stmt_.ColumnView(2));
+      return Status::Ok();
+    }));
+    if (out->size() < limit) {
+      search_word_stmt_.Reset();
+      search_word_stmt_.BindText(1, fold);
+      search_word_stmt_.BindInt(2, rows);
+      GEOKG_RETURN_IF_ERROR(search_word_stmt_.ForEachRow([&] {
+        consider(search_word_stmt_.ColumnInt(0), search_word_stmt_.ColumnView(1),
+                 search_word_stmt_.ColumnView(2));
+        return Status::Ok();
+      }));
+    }
+  } else {
+    for (Vertex v = 0; v < num_actors(); ++v) {
+      const std::string name_fold = FoldName(Name(v));
+      if (name_fold.compare(0, fold.size(), fold) == 0 || WordStartsWith(name_fold, fold))
+        consider(graph_[v].id, Name(v), name_fold);
     }
   }
-  out->resize(edges.size());
-  for (size_t i = 0; i < edges.size(); ++i)
-    GEOKG_RETURN_IF_ERROR(Fact(edges[i], options, &(*out)[i]));
-  std::sort(out->begin(), out->end(), Stronger);
-  return Status::Ok();
-}
-
-Status KnowledgeGraph::Between(int64_t a, int64_t b, const QueryOptions& options,
-                               std::vector<RelationFact>* out) const {
-  out->clear();
-  auto ia = vertex_of_.find(a), ib = vertex_of_.find(b);
-  if (ia == vertex_of_.end()) return Status::NotFound("no actor with id " + std::to_string(a));
-  if (ib == vertex_of_.end()) return Status::NotFound("no actor with id " + std::to_string(b));
-  const Vertex va = ia->second, vb = ib->second;
-  std::vector<Edge> edges;
-  for (auto [e, end] = boost::out_edges(va, graph_); e != end; ++e)
-    if (boost::target(*e, graph_) == vb) edges.push_back(*e);
-  if (va != vb) {
-    for (auto [e, end] = boost::out_edges(vb, graph_); e != end; ++e)
-      if (boost::target(*e, graph_) == va) edges.push_back(*e);
-  }
-  for (Edge e : edges) {
-    if (graph_[e].negated && !options.include_negated) continue;
-    out->emplace_back();
-    GEOKG_RETURN_IF_ERROR(Fact(e, options, &out->back()));
-  }
-  std::sort(out->begin(), out->end(), Stronger);
-  return Status::Ok();
-}
-
-Status KnowledgeGraph::ShortestPath(int64_t a, int64_t b, const QueryOptions& options,
-                                    PathResult* out) const {
-  out->actors.clear();
-  out->hops.clear();
-  auto ia = vertex_of_.find(a), ib = vertex_of_.find(b);
-  if (ia == vertex_of_.end()) return Status::NotFound("no actor with id " + std::to_string(a));
-  if (ib == vertex_of_.end()) return Status::NotFound("no actor with id " + std::to_string(b));
-  const Vertex start = ia->second, goal = ib->second;
-
-  // Breadth-first over edges taken either way. Neighbours are visited in ascending entity id
-  // so that ties break the same way on every run.
-  const Vertex kNone = Graph::null_vertex();
-  std::vector<Vertex> pred(boost::num_vertices(graph_), kNone);
-  std::vector<bool> seen(boost::num_vertices(graph_), false);
-  std::deque<Vertex> queue{start};
-  seen[start] = true;
-  std::vector<Vertex> next;
-  while (!queue.empty() && !seen[goal]) {
-    const Vertex v = queue.front();
-    queue.pop_front();
-    next.clear();
-    for (auto [e, end] = boost::out_edges(v, graph_); e != end; ++e)
-      if (!graph_[*e].negated) next.push_back(boost::target(*e, graph_));
-    for (auto [e, end] = boost::in_edges(v, graph_); e != end; ++e)
-      if (!graph_[*e].negated) next.push_back(boost::source(*e, graph_));
-    std::sort(next.begin(), next.end(),
-              [&](Vertex x, Vertex y) { return graph_[x].id < graph_[y].id; });
-    for (Vertex w : next) {
-      if (seen[w]) continue;
-      seen[w] = true;
-      pred[w] = v;
-      queue.push_back(w);
-    }
-  }
-  if (!seen[goal]) {
-    return Status::NotFound("no path links " + graph_[start].name + " and " + graph_[goal].name);
-  }
-
-  std::vector<Vertex> chain;
-  for (Vertex v = goal; v != kNone; v = pred[v]) chain.push_back(v);
-  std::reverse(chain.begin(), chain.end());
-  for (Vertex v : chain) out->actors.push_back(graph_[v]);
-
-  QueryOptions hop_options = options;
-  hop_options.include_negated = false;
-  for (size_t i = 0; i + 1 < chain.size(); ++i) {
-    out->hops.emplace_back();
-    GEOKG_RETURN_IF_ERROR(
-        Between(graph_[chain[i]].id, graph_[chain[i + 1]].id, hop_options, &out->hops.back()));
-  }
+  std::sort(out->begin(), out->end(), [](const ActorMatch& a, const ActorMatch& b) {
+    if (a.quality != b.quality) return a.quality < b.quality;
+    if (a.degree != b.degree) return a.degree > b.degree;
+    if (a.actor.name != b.actor.name) return a.actor.name < b.actor.name;
+    return a.actor.id < b.actor.id;
+  });
+  if (out->size() > limit) out->resize(limit);
   return Status::Ok();
 }
 

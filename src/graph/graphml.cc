@@ -1,12 +1,15 @@
-#include "geokg/graph/export.h"
-
+// The GraphML writer: streaming, in large blocks.
 #include <string_view>
 
-#include "geokg/common/text.h"
+#include "geokg/graph/export.h"
 #include "geokg/ontology.h"
+#include "graph_internal.h"
 
 namespace geokg {
 namespace {
+
+using internal::AppendInt;
+using internal::AppendXml;
 
 struct KeyDecl {
   std::string_view id;      // the XML id that <data key="..."> refers to
@@ -30,60 +33,108 @@ constexpr KeyDecl kKeys[] = {
     {"e_last_date", "edge", "last_date", "string"},
     {"e_modality", "edge", "modality", "string"},
 };
+constexpr KeyDecl kHopsKey = {"v_hops", "node", "hops", "int"};
 
-// Writes <data key="key">value</data>, or nothing when `value` is empty.
-void Data(std::ostream& os, std::string_view key, std::string_view value) {
+// Appends <data key="key">value</data>, or nothing when `value` is empty.
+void Data(std::string* out, std::string_view key, std::string_view value) {
   if (value.empty()) return;
-  os << "      <data key=\"" << key << "\">" << XmlEscape(value) << "</data>\n";
+  out->append("      <data key=\"");
+  out->append(key);
+  out->append("\">");
+  AppendXml(out, value);
+  out->append("</data>\n");
+}
+
+void DateData(std::string* out, std::string_view key, int32_t date) {
+  if (date == 0) return;
+  out->append("      <data key=\"");
+  out->append(key);
+  out->append("\">");
+  internal::AppendDate(out, date);
+  out->append("</data>\n");
 }
 
 }  // namespace
 
-Status WriteGraphml(const KnowledgeGraph& kg, std::ostream& os) {
+Status WriteGraphml(const KnowledgeGraph& kg, const Subgraph& sg, std::ostream& os) {
   const Graph& g = kg.graph();
-  os << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
-        "    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
-        "    xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
-        "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
-        "  <desc>geokg knowledge graph: actors and the relations found between them</desc>\n";
-  for (const KeyDecl& k : kKeys) {
-    os << "  <key id=\"" << k.id << "\" for=\"" << k.domain << "\" attr.name=\"" << k.name
-       << "\" attr.type=\"" << k.type << "\"/>\n";
-  }
-  os << "  <graph id=\"G\" edgedefault=\"directed\" parse.nodes=\"" << boost::num_vertices(g)
-     << "\" parse.edges=\"" << boost::num_edges(g) << "\" parse.order=\"nodesfirst\">\n";
+  internal::OutBuffer buf(os);
+  std::string& out = buf.str();
+  out.append(
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
+      "    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
+      "    xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
+      "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
+      "  <desc>geokg knowledge graph: actors and the relations found between them</desc>\n");
+  const bool ego = !sg.whole && !sg.hops.empty();
+  auto declare = [&](const KeyDecl& k) {
+    out.append("  <key id=\"").append(k.id).append("\" for=\"").append(k.domain);
+    out.append("\" attr.name=\"").append(k.name).append("\" attr.type=\"").append(k.type);
+    out.append("\"/>\n");
+  };
+  for (const KeyDecl& k : kKeys) declare(k);
+  if (ego) declare(kHopsKey);
+  out.append("  <graph id=\"G\" edgedefault=\"directed\" parse.nodes=\"");
+  AppendInt(&out, internal::ActorCount(kg, sg));
+  out.append("\" parse.edges=\"");
+  AppendInt(&out, internal::RelationCount(kg, sg));
+  out.append("\" parse.order=\"nodesfirst\">\n");
 
-  for (auto [v, end] = boost::vertices(g); v != end; ++v) {
-    const VertexProps& p = g[*v];
-    os << "    <node id=\"n" << p.id << "\">\n";
-    Data(os, "v_entity_id", std::to_string(p.id));
-    Data(os, "v_key", p.key);
-    Data(os, "v_name", p.name);
-    Data(os, "v_type", EntityTypeName(p.type));
-    Data(os, "v_country", p.country);
-    os << "    </node>\n";
-  }
-  for (auto [e, end] = boost::edges(g); e != end; ++e) {
-    const EdgeProps& p = g[*e];
+  std::string number;
+  bool ok = internal::ForEachActor(kg, sg, [&](Vertex v, int hops) {
+    const VertexRec& p = g[v];
+    out.append("    <node id=\"n");
+    AppendInt(&out, p.id);
+    out.append("\">\n");
+    number.clear();
+    AppendInt(&number, p.id);
+    Data(&out, "v_entity_id", number);
+    Data(&out, "v_key", kg.Key(v));
+    Data(&out, "v_name", kg.Name(v));
+    Data(&out, "v_type", EntityTypeName(p.type));
+    Data(&out, "v_country", kg.Country(v));
+    if (ego && hops >= 0) {
+      number.clear();
+      AppendInt(&number, hops);
+      Data(&out, "v_hops", number);
+    }
+    out.append("    </node>\n");
+    return buf.MaybeFlush();
+  });
+  ok = ok && internal::ForEachRelation(kg, sg, [&](Edge e, const EdgeRec& p) {
     const RelationInfo& info = Relation(p.type);
-    os << "    <edge id=\"e" << p.id << "\" source=\"n" << g[boost::source(*e, g)].id
-       << "\" target=\"n" << g[boost::target(*e, g)].id << "\">\n";
-    Data(os, "e_relation", info.name);
-    Data(os, "e_coarse", info.coarse);
-    Data(os, "e_cameo", p.cameo);
-    Data(os, "e_negated", p.negated ? "true" : "false");
-    Data(os, "e_evidence_count", std::to_string(p.evidence_count));
-    Data(os, "e_first_date", p.first_date);
-    Data(os, "e_last_date", p.last_date);
-    Data(os, "e_modality", ModalityName(p.modality));
-    os << "    </edge>\n";
-    if (!os) break;
-  }
-  os << "  </graph>\n</graphml>\n";
+    out.append("    <edge id=\"e");
+    AppendInt(&out, p.id);
+    out.append("\" source=\"n");
+    AppendInt(&out, g[boost::source(e, g)].id);
+    out.append("\" target=\"n");
+    AppendInt(&out, g[boost::target(e, g)].id);
+    out.append("\">\n");
+    Data(&out, "e_relation", info.name);
+    Data(&out, "e_coarse", info.coarse);
+    Data(&out, "e_cameo", kg.Cameo(p));
+    Data(&out, "e_negated", p.negated() ? "true" : "false");
+    number.clear();
+    AppendInt(&number, p.evidence_count);
+    Data(&out, "e_evidence_count", number);
+    DateData(&out, "e_first_date", p.first_date);
+    DateData(&out, "e_last_date", p.last_date);
+    Data(&out, "e_modality", ModalityName(p.modality()));
+    out.append("    </edge>\n");
+    return buf.MaybeFlush();
+  });
+  out.append("  </graph>\n</graphml>\n");
+  ok = ok && buf.Flush();
   os.flush();
-  if (!os) return Status::IoError("writing GraphML failed");
+  if (!ok || !os) return Status::IoError("writing GraphML failed");
   return Status::Ok();
+}
+
+Status WriteGraphml(const KnowledgeGraph& kg, std::ostream& os) {
+  Subgraph all;
+  all.whole = true;
+  return WriteGraphml(kg, all, os);
 }
 
 }  // namespace geokg

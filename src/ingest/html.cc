@@ -1147,6 +1147,53 @@ std::string NormalizeDate(std::string_view s) {
   return "";
 }
 
+std::string HtmlFragmentText(std::string_view html) {
+  if (html.find_first_of("<&") == std::string_view::npos) {
+    TextBuilder plain;
+    plain.Add(html);
+    return RepairUtf8(plain.Take());
+  }
+  static std::once_flag init;
+  std::call_once(init, [] { xmlInitParser(); });
+  const std::string input = RepairUtf8(html);
+  const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                      HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_NOIMPLIED |
+                      XML_PARSE_HUGE;
+  std::unique_ptr<xmlDoc, DocFree> doc;
+  {
+    QuietLibxml quiet;
+    doc.reset(
+        htmlReadMemory(input.data(), static_cast<int>(input.size()), nullptr, "UTF-8", options));
+  }
+  if (!doc) return {};
+  TextBuilder b;
+  // A fragment may parse into several top-level nodes: walk each.
+  for (xmlNode* top = doc->children; top != nullptr; top = top->next) {
+    Walk(
+        top,
+        [&](xmlNode* n) {
+          if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+            b.Add(Content(n));
+            return false;
+          }
+          if (n->type != XML_ELEMENT_NODE) return false;
+          const uint32_t flags = TagFlags(AsciiLower(Name(n)));
+          if (flags & kStrong) return false;
+          if (flags & kBlock) b.Break(2);
+          if (flags & kLine) Name(n) == "br" ? b.LineBreak() : b.Break(1);
+          if (flags & kCell) b.Space();
+          return true;
+        },
+        [&](xmlNode* n) {
+          if (n->type != XML_ELEMENT_NODE) return;
+          const uint32_t flags = TagFlags(AsciiLower(Name(n)));
+          if (flags & kBlock) b.Break(2);
+          if ((flags & kLine) && Name(n) != "br") b.Break(1);
+        });
+  }
+  return RepairUtf8(Trim(b.text()));
+}
+
 }  // namespace reader_internal
 
 Status ParseHtmlArticle(const std::string& html, const std::string& origin, Article* out) {

@@ -214,7 +214,8 @@ bool LooksLikeHtml(std::string_view s) {
   return head.rfind("<!doctype html", 0) == 0 || head.rfind("<html", 0) == 0;
 }
 
-enum class Format { kJsonLines, kHtml, kText };
+// kXml: a feed when its content says so (LooksLikeFeed), else an error.
+enum class Format { kJsonLines, kHtml, kFeed, kXml, kText };
 enum class Compression { kNone, kGzip, kZstd };
 
 bool EndsWith(std::string_view s, std::string_view suffix) {
@@ -246,6 +247,10 @@ void Classify(const std::string& path, Format* format, Compression* compression,
     *format = Format::kJsonLines;
   } else if (ext == "html" || ext == "htm" || ext == "xhtml") {
     *format = Format::kHtml;
+  } else if (ext == "rss" || ext == "atom") {
+    *format = Format::kFeed;
+  } else if (ext == "xml") {
+    *format = Format::kXml;
   } else {
     *format = Format::kText;
   }
@@ -277,6 +282,7 @@ class Reader {
   int errors() const { return errors_; }
 
   void ReadInput(const std::string& input) {
+    if (Stopped()) return;
     if (input == "-") {
       ReadStdin();
       return;
@@ -303,6 +309,18 @@ class Reader {
   }
 
  private:
+  bool Stopped() const {
+    return options_.stop != nullptr && options_.stop->load(std::memory_order_relaxed);
+  }
+
+  void Deliver(Article& article) {
+    if (!Stopped()) on_article_(article);
+  }
+
+  std::unique_ptr<ByteSource> Counted(std::unique_ptr<ByteSource> source) const {
+    return reader_internal::CountingSource(std::move(source), options_.on_bytes);
+  }
+
   void Error(const Status& status) {
     ++errors_;
     on_error_(status);
@@ -335,7 +353,7 @@ class Reader {
       stack.push_back(std::move(entries));
     };
     list(root);
-    while (!stack.empty()) {
+    while (!stack.empty() && !Stopped()) {
       if (stack.back().empty()) {
         stack.pop_back();
         continue;
@@ -372,7 +390,7 @@ class Reader {
       }
       return;
     }
-    std::unique_ptr<ByteSource> source = reader_internal::FileSource(f, true);
+    std::unique_ptr<ByteSource> source = Counted(reader_internal::FileSource(f, true));
     std::error_code ec;
     if (format == Format::kText && compression == Compression::kNone &&
         !fs::is_regular_file(path, ec)) {
@@ -388,7 +406,9 @@ class Reader {
     ReadSource(source.get(), format, Shown(path), id);
   }
 
-  void ReadStdin() { ReadSniffed(reader_internal::FileSource(stdin, false), "stdin", "stdin"); }
+  void ReadStdin() {
+    ReadSniffed(Counted(reader_internal::FileSource(stdin, false)), "stdin", "stdin");
+  }
 
   // A stream whose name says nothing: gzip or zstd by magic number, then JSON Lines when it
   // starts with '{', HTML when it starts with '<', plain text otherwise.
@@ -423,18 +443,61 @@ class Reader {
     }
     source = reader_internal::PrefixedSource(std::move(head), std::move(source));
     Format format = first == '{'   ? Format::kJsonLines
-                    : first == '<' ? Format::kHtml
+                    : first == '<' ? (reader_internal::LooksLikeFeed(head) ? Format::kFeed
+                                                                           : Format::kHtml)
                                    : Format::kText;
     ReadSource(source.get(), format, origin, id);
   }
 
   void ReadSource(ByteSource* source, Format format, const std::string& origin,
                   const std::string& id) {
+    const ArticleSink deliver = [this](Article& a) { Deliver(a); };
     if (format == Format::kJsonLines) {
       errors_ += reader_internal::ReadJsonLines(source, origin, reader_internal::kMaxLineBytes,
-                                                on_article_, on_error_);
+                                                deliver, on_error_, options_.stop);
       return;
     }
+    if (format == Format::kXml || format == Format::kText) {
+      // Feeds are told by their root element: peek at the start.
+      std::string head;
+      Status st = Peek(source, 4096, &head);
+      if (!st.ok()) return Error(st.WithContext(origin));
+      const bool feed = reader_internal::LooksLikeFeed(head);
+      if (format == Format::kXml && !feed) {
+        return Error(Invalid(origin, "XML that is not an RSS or Atom feed"));
+      }
+      if (feed) format = Format::kFeed;
+      auto rest = reader_internal::PrefixedSource(std::move(head), Borrowed(source));
+      if (format == Format::kFeed) {
+        errors_ += reader_internal::ReadFeed(rest.get(), origin, id, deliver, on_error_,
+                                             options_.stop);
+        return;
+      }
+      return ReadWhole(rest.get(), format, origin, id);
+    }
+    if (format == Format::kFeed) {
+      errors_ += reader_internal::ReadFeed(source, origin, id, deliver, on_error_, options_.stop);
+      return;
+    }
+    ReadWhole(source, format, origin, id);
+  }
+
+  // A view of a source owned elsewhere.
+  static std::unique_ptr<ByteSource> Borrowed(ByteSource* source) {
+    class View : public ByteSource {
+     public:
+      explicit View(ByteSource* s) : s_(s) {}
+      Status Read(char* buf, size_t cap, size_t* n) override { return s_->Read(buf, cap, n); }
+
+     private:
+      ByteSource* s_;
+    };
+    return std::make_unique<View>(source);
+  }
+
+  // A page or a text: one article from the whole stream.
+  void ReadWhole(ByteSource* source, Format format, const std::string& origin,
+                 const std::string& id) {
     std::string content;
     size_t cap =
         format == Format::kHtml ? reader_internal::kMaxHtmlBytes : reader_internal::kMaxTextBytes;
@@ -457,7 +520,7 @@ class Reader {
     if (!st.ok()) return Error(st);
     article.id = id;
     article.origin = origin;
-    on_article_(article);
+    Deliver(article);
   }
 
   static Status ReadText(std::string content, const std::string& origin, Article* out) {
@@ -491,11 +554,12 @@ class Reader {
 namespace reader_internal {
 
 int ReadJsonLines(ByteSource* source, const std::string& origin, size_t max_line,
-                  const ArticleSink& on_article, const ErrorSink& on_error) {
+                  const ArticleSink& on_article, const ErrorSink& on_error,
+                  const std::atomic<bool>* stop) {
   int errors = 0;
   LineReader lines(source, max_line);
   std::string line;
-  while (true) {
+  while (stop == nullptr || !stop->load(std::memory_order_relaxed)) {
     LineReader::Result r = lines.Next(&line);
     if (r == LineReader::Result::kEnd) break;
     std::string where = origin + ":" + std::to_string(lines.line_number());

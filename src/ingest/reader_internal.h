@@ -2,8 +2,11 @@
 // Not part of the public interface: everything here may change.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
+#include <cstdint>
 #include <cstdio>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -69,14 +72,53 @@ class LineReader {
   Status status_;
 };
 
+// Counts what passes through: calls `on_bytes` (which may be empty) with the size of each
+// chunk read from `inner`.
+std::unique_ptr<ByteSource> CountingSource(std::unique_ptr<ByteSource> inner,
+                                           std::function<void(uint64_t)> on_bytes);
+
 // Reads the whole of `source` into *out. Fails with kInvalidInput when it holds more than
 // `max_bytes`.
 Status ReadAll(ByteSource* source, size_t max_bytes, std::string* out);
 
 // Reads JSON Lines from `source`: one article per non-blank line, errors per line as
-// "origin:LINE: reason". Returns the number of errors reported.
+// "origin:LINE: reason". Stops early when `stop` (may be null) becomes true. Returns the
+// number of errors reported.
 int ReadJsonLines(ByteSource* source, const std::string& origin, size_t max_line,
-                  const ArticleSink& on_article, const ErrorSink& on_error);
+                  const ArticleSink& on_article, const ErrorSink& on_error,
+                  const std::atomic<bool>* stop = nullptr);
+
+// Largest item (the sum of its fields) accepted in a feed.
+inline constexpr size_t kMaxFeedItemBytes = size_t{32} << 20;
+
+// True when `head`, the first bytes of a document, starts (after a byte-order mark, white
+// space, an XML declaration, comments and a DOCTYPE) with an <rss>, <feed> or <rdf:RDF>
+// root element.
+bool LooksLikeFeed(std::string_view head);
+
+// Reads a saved RSS 2.0, RSS 1.0 (RDF) or Atom feed from `source` as a stream (memory is
+// bounded by the largest item, not the feed). One article per <item> or <entry>:
+//   id      guid (RSS) or id (Atom), else the link, else "<default_id>#<N>" (N from 1);
+//   title   title; url: link (Atom: rel="alternate" or no rel);
+//   date    pubDate, dc:date, published, else updated (normalised to YYYY-MM-DD);
+//   lang    xml:lang of the item, else the channel's <language> or the feed's xml:lang;
+//   source  the channel's or feed's title;
+//   text    content:encoded or Atom content, else description or summary, else the title;
+//           HTML in them is reduced to its text (HtmlFragmentText);
+//   origin  "origin:LINE", the line where the item starts.
+// An item without any text, or larger than kMaxFeedItemBytes, is reported as
+// "origin:LINE: reason" and skipped; a document that is not well-formed XML or has no
+// feed root is one error naming its line. Stops early when `stop` (may be null) becomes
+// true. Returns the number of errors reported.
+int ReadFeed(ByteSource* source, const std::string& origin, const std::string& default_id,
+             const ArticleSink& on_article, const ErrorSink& on_error,
+             const std::atomic<bool>* stop = nullptr);
+
+// The text of an HTML fragment (a feed item's description): tags dropped, scripts and
+// styles left out, entities decoded, white space squeezed, blocks separated by blank
+// lines. Text without '<' or '&' comes back with its white space squeezed. Never fails;
+// bad UTF-8 is repaired.
+std::string HtmlFragmentText(std::string_view html);
 
 // Normalises a date as found in metadata ("2024-03-05T10:00:00Z", "2024/03/05", "20240305",
 // "5 mars 2024", "March 5, 2024", "Tue, 05 Mar 2024 10:00:00 GMT") to YYYY-MM-DD.

@@ -15,7 +15,9 @@
 namespace geokg::reader_internal {
 namespace {
 
-constexpr size_t kChunk = size_t{1} << 20;  // bytes read from a stream at a time
+// Bytes read from a stream at a time: small enough for a smooth progress bar (the bytes
+// read are what it counts), large enough that system calls cost nothing.
+constexpr size_t kChunk = size_t{64} << 10;
 constexpr size_t kCompressedChunk = size_t{64} << 10;
 
 class FileByteSource : public ByteSource {
@@ -58,6 +60,21 @@ class PrefixedByteSource : public ByteSource {
   std::string prefix_;
   size_t pos_ = 0;
   std::unique_ptr<ByteSource> rest_;
+};
+
+class CountingByteSource : public ByteSource {
+ public:
+  CountingByteSource(std::unique_ptr<ByteSource> inner, std::function<void(uint64_t)> on_bytes)
+      : inner_(std::move(inner)), on_bytes_(std::move(on_bytes)) {}
+  Status Read(char* buf, size_t cap, size_t* n) override {
+    Status st = inner_->Read(buf, cap, n);
+    if (*n > 0 && on_bytes_) on_bytes_(*n);
+    return st;
+  }
+
+ private:
+  std::unique_ptr<ByteSource> inner_;
+  std::function<void(uint64_t)> on_bytes_;
 };
 
 class GzipByteSource : public ByteSource {
@@ -191,6 +208,12 @@ std::unique_ptr<ByteSource> FileSource(FILE* file, bool owned) {
 
 std::unique_ptr<ByteSource> PrefixedSource(std::string prefix, std::unique_ptr<ByteSource> rest) {
   return std::make_unique<PrefixedByteSource>(std::move(prefix), std::move(rest));
+}
+
+std::unique_ptr<ByteSource> CountingSource(std::unique_ptr<ByteSource> inner,
+                                           std::function<void(uint64_t)> on_bytes) {
+  if (!on_bytes) return inner;
+  return std::make_unique<CountingByteSource>(std::move(inner), std::move(on_bytes));
 }
 
 std::unique_ptr<ByteSource> GzipSource(std::unique_ptr<ByteSource> compressed) {

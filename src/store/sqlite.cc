@@ -86,6 +86,15 @@ void Statement::BindTextOrNull(int index, std::string_view value) {
   }
 }
 
+void Statement::BindTextOrNullNoCopy(int index, std::string_view value) {
+  if (value.empty()) {
+    BindNull(index);
+    return;
+  }
+  GEOKG_ASSERT(sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_STATIC,
+                                   SQLITE_UTF8) == SQLITE_OK);
+}
+
 void Statement::BindNull(int index) { GEOKG_ASSERT(sqlite3_bind_null(stmt_, index) == SQLITE_OK); }
 
 Status Statement::Step(bool* has_row) {
@@ -113,6 +122,13 @@ std::string Statement::ColumnText(int col) const {
   if (p == nullptr) return std::string();
   return std::string(reinterpret_cast<const char*>(p),
                      static_cast<size_t>(sqlite3_column_bytes(stmt_, col)));
+}
+
+std::string_view Statement::ColumnView(int col) const {
+  const unsigned char* p = sqlite3_column_text(stmt_, col);
+  if (p == nullptr) return std::string_view();
+  return std::string_view(reinterpret_cast<const char*>(p),
+                          static_cast<size_t>(sqlite3_column_bytes(stmt_, col)));
 }
 
 bool Statement::ColumnIsNull(int col) const {

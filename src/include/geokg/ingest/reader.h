@@ -6,12 +6,18 @@
 //       "title", "url", "source" optional, may be null);
 //   .html / .htm (or content that starts with markup): a web page; boilerplate (navigation,
 //       headers, footers, scripts, related links) is dropped, title and date kept;
+//   .rss / .atom / .xml (optionally .gz or .zst; or content whose root element is <rss>,
+//       <feed> or <rdf:RDF>): a saved RSS 2.0, RSS 1.0 or Atom feed, one article per item
+//       or entry (title, link, date, author, description or summary, content:encoded or
+//       content; HTML in them is reduced to its text), read as a stream;
 //   anything else: plain UTF-8 text, one article per file; id = the file name without
 //       extension.
 // A directory is read recursively in a stable (sorted) order. "-" reads standard input,
 // sniffing the format from its content.
 #pragma once
 
+#include <atomic>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <vector>
@@ -25,6 +31,15 @@ struct ReadOptions {
   // File-name patterns (shell globs on the base name, e.g. "*.jsonl") kept when reading a
   // directory; empty keeps every regular file.
   std::vector<std::string> include;
+
+  // Called from the reading thread with the number of bytes just read from an input file
+  // or standard input, as stored (compressed bytes for .gz and .zst), so that the sum over
+  // a run is the total size of the inputs read. May be empty.
+  std::function<void(uint64_t bytes)> on_bytes;
+
+  // When set and it becomes true, reading stops at the next article boundary: the article
+  // being read is not delivered and no further input is opened. Not owned.
+  const std::atomic<bool>* stop = nullptr;
 };
 
 // Called once per good article. The callee may move from the article.

@@ -50,6 +50,9 @@ class Statement {
   void BindText(int index, std::string_view value);
   // Binds NULL when `value` is empty, the text otherwise.
   void BindTextOrNull(int index, std::string_view value);
+  // As BindTextOrNull, without a copy: `value` must stay alive and unchanged until the
+  // statement is stepped to its end or reset.
+  void BindTextOrNullNoCopy(int index, std::string_view value);
   void BindNull(int index);
 
   // Steps once. Sets *has_row to true when a row is ready to read, false when done.
@@ -72,6 +75,9 @@ class Statement {
   int64_t ColumnInt(int col) const;
   double ColumnDouble(int col) const;
   std::string ColumnText(int col) const;
+  // The text of `col` without a copy: valid until the next Step, Reset or column read of
+  // the same column as another type. NULL reads as "".
+  std::string_view ColumnView(int col) const;
   bool ColumnIsNull(int col) const;
 
  private:

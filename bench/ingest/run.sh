@@ -1,0 +1,169 @@
+#!/usr/bin/env bash
+# The ingest throughput benchmark (docs/BENCHMARKS.md, section "Ingest").
+#
+#   bench/ingest/run.sh [GEOKG_BINARY]        (default: build/geokg)
+#
+# 1. Generates the corpus (make_corpus.py: >= 50 MB of French and English news text
+#    recombined from examples/, names varied) into bench/ingest/work/, once.
+# 2. Installs the npm peers (package.json: wink-nlp, wink-eng-lite-web-model, compromise)
+#    into bench/ingest/node/, once. Both folders are ignored by git.
+# 3. Measures, each RUNS times, and prints the medians as a Markdown table (also written to
+#    work/results.md):
+#      geokg extract, one core (taskset -c 0, --jobs 1) and all cores (--jobs N), on the
+#        whole corpus: MB/s of article text and sentences/s;
+#      geokg ingest into a new SQLite database, one core and all cores: MB/s, and its ratio
+#        to extraction;
+#      on the English articles only (the same text for all): geokg extract, wink-nlp with
+#        the full gazetteer and with 96 names, compromise, one core each, and the ratios.
+#
+# Environment: SIZE (MB of text, default 50), RUNS (default 3), JOBS (default nproc),
+# PEERS=0 to leave the npm peers out, PROFILE=1 to add a perf profile of one-core
+# extraction on the first 2 MB (work/perf.txt).
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(cd "$here/../.." && pwd)
+geokg=$(realpath "${1:-$root/build/geokg}")
+SIZE=${SIZE:-50}
+RUNS=${RUNS:-3}
+JOBS=${JOBS:-$(nproc)}
+PEERS=${PEERS:-1}
+work=$here/work
+mkdir -p "$work"
+[[ -x $geokg ]] || { echo "no geokg binary at $geokg (build first, or pass its path)" >&2; exit 2; }
+
+corpus=$work/corpus-$SIZE.jsonl
+corpus_en=$work/corpus-$SIZE-en.jsonl
+if [[ ! -s $corpus || ! -s $corpus_en ]]; then
+  python3 "$here/make_corpus.py" --size "$SIZE" --out "$corpus" --en-out "$corpus_en"
+fi
+if [[ $PEERS == 1 && ! -d $here/node/node_modules/wink-nlp ]]; then
+  mkdir -p "$here/node"
+  cp "$here/package.json" "$here/node/package.json"
+  (cd "$here/node" && npm install --no-audit --no-fund --loglevel=error)
+fi
+
+median() { sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+now() { date +%s.%N; }
+
+# extract_stats CORE_PREFIX JOBS FILE: runs geokg extract --stats; prints "secs sentences bytes".
+extract_run() {
+  local prefix=$1 jobs=$2 file=$3 line
+  line=$($prefix "$geokg" extract --jobs "$jobs" --stats "$file" 2>&1 >/dev/null | grep '^geokg extract:')
+  # "geokg extract: A articles, S sentences, X MB of text, T triples in 12.3 s with ..."
+  local secs sentences
+  secs=$(sed -E 's/.* triples in ([0-9.]+) s .*/\1/' <<<"$line")
+  sentences=$(sed -E 's/.*articles, ([0-9,]+) sentences.*/\1/' <<<"$line" | tr -d ,)
+  echo "$secs $sentences"
+}
+
+text_bytes() {  # the bytes of article text in a JSON Lines file
+  python3 -c 'import json,sys; print(sum(len(json.loads(l)["text"].encode()) for l in open(sys.argv[1]) if l.strip()))' "$1"
+}
+
+declare -A result
+measure_extract() {  # NAME PREFIX JOBS FILE
+  local name=$1 prefix=$2 jobs=$3 file=$4 secs=() sentences=0 r
+  for _ in $(seq "$RUNS"); do
+    r=($(extract_run "$prefix" "$jobs" "$file"))
+    secs+=("${r[0]}")
+    sentences=${r[1]}
+  done
+  result[$name.secs]=$(printf '%s\n' "${secs[@]}" | median)
+  result[$name.sentences]=$sentences
+  echo "  $name: ${secs[*]} s" >&2
+}
+
+measure_ingest() {  # NAME PREFIX JOBS FILE
+  local name=$1 prefix=$2 jobs=$3 file=$4 secs=() t0 rss
+  for _ in $(seq "$RUNS"); do
+    rm -f "$work/bench.db" "$work/bench.db-wal" "$work/bench.db-shm"
+    t0=$(now)
+    /usr/bin/time -f '%M' -o "$work/rss" $prefix "$geokg" ingest -q --jobs "$jobs" --db "$work/bench.db" "$file"
+    secs+=("$(echo "$(now) - $t0" | bc -l)")
+    rss=$(cat "$work/rss")
+  done
+  result[$name.secs]=$(printf '%s\n' "${secs[@]}" | median)
+  result[$name.rss]=$rss
+  echo "  $name: ${secs[*]} s, peak RSS ${rss} kB" >&2
+}
+
+measure_peer() {  # NAME ARGS...
+  local name=$1 secs=() out
+  shift
+  for _ in $(seq "$RUNS"); do
+    out=$(cd "$here" && NODE_PATH="$here/node/node_modules" taskset -c 0 node "$here/peers.js" "$@")
+    secs+=("$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["seconds"])' "$out")")
+    result[$name.sentences]=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["sentences"])' "$out")
+    result[$name.patterns]=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["patterns"])' "$out")
+  done
+  result[$name.secs]=$(printf '%s\n' "${secs[@]}" | median)
+  echo "  $name: ${secs[*]} s" >&2
+}
+
+bytes=$(text_bytes "$corpus")
+bytes_en=$(text_bytes "$corpus_en")
+articles=$(wc -l <"$corpus")
+echo "corpus: $articles articles, $bytes bytes of text ($(wc -l <"$corpus_en") English, $bytes_en bytes)" >&2
+
+echo "measuring ($RUNS runs each) ..." >&2
+measure_extract x1 "taskset -c 0" 1 "$corpus"
+measure_extract xN "" "$JOBS" "$corpus"
+measure_ingest i1 "taskset -c 0" 1 "$corpus"
+measure_ingest iN "" "$JOBS" "$corpus"
+measure_extract en1 "taskset -c 0" 1 "$corpus_en"
+if [[ $PEERS == 1 ]]; then
+  measure_peer wink wink "$corpus_en" "$root/data/gazetteer"
+  measure_peer wink96 wink "$corpus_en" "$root/data/gazetteer" 96
+  measure_peer compromise compromise "$corpus_en"
+fi
+
+mbs() { echo "scale=3; $1 / 1000000 / $2" | bc -l; }
+fmt() { printf '%.2f' "$1"; }
+fmt0() { printf '%.0f' "$1"; }
+ratio() { printf '%.2f' "$(echo "$1 / $2" | bc -l)"; }
+
+x1=$(mbs "$bytes" "${result[x1.secs]}")
+xN=$(mbs "$bytes" "${result[xN.secs]}")
+i1=$(mbs "$bytes" "${result[i1.secs]}")
+iN=$(mbs "$bytes" "${result[iN.secs]}")
+en1=$(mbs "$bytes_en" "${result[en1.secs]}")
+{
+  echo "Machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), $(free -g | awk '/Mem:/ {print $2}') GB;" \
+    "$(uname -sr); $(date -u +%Y-%m-%d)."
+  echo "Corpus: $articles articles, $(fmt "$(echo "$bytes / 1000000" | bc -l)") MB of text" \
+    "($(fmt "$(echo "$bytes_en / 1000000" | bc -l)") MB English). Medians of $RUNS runs."
+  echo
+  echo "| run | cores | time (s) | MB/s | sentences/s | vs extraction |"
+  echo "|---|---|---|---|---|---|"
+  echo "| geokg extract, fr + en | 1 | $(fmt "${result[x1.secs]}") | $(fmt "$x1") | $(fmt0 "$(echo "${result[x1.sentences]} / ${result[x1.secs]}" | bc -l)") | |"
+  echo "| geokg extract, fr + en | $JOBS | $(fmt "${result[xN.secs]}") | $(fmt "$xN") | $(fmt0 "$(echo "${result[xN.sentences]} / ${result[xN.secs]}" | bc -l)") | |"
+  echo "| geokg ingest into SQLite | 1 | $(fmt "${result[i1.secs]}") | $(fmt "$i1") | $(fmt0 "$(echo "${result[x1.sentences]} / ${result[i1.secs]}" | bc -l)") | $(ratio "$i1" "$x1") |"
+  echo "| geokg ingest into SQLite | $JOBS | $(fmt "${result[iN.secs]}") | $(fmt "$iN") | $(fmt0 "$(echo "${result[x1.sentences]} / ${result[iN.secs]}" | bc -l)") | $(ratio "$iN" "$xN") |"
+  echo
+  echo "Peak memory of the $JOBS-core ingest: $(( ${result[iN.rss]} / 1024 )) MB."
+  echo
+  echo "English articles only, one core each:"
+  echo
+  echo "| tool | MB/s | sentences/s | geokg is |"
+  echo "|---|---|---|---|"
+  echo "| geokg extract (morphology, entities, relations) | $(fmt "$en1") | $(fmt0 "$(echo "${result[en1.sentences]} / ${result[en1.secs]}" | bc -l)") | |"
+  if [[ $PEERS == 1 ]]; then
+    for p in wink wink96 compromise; do
+      case $p in
+        wink) label="wink-nlp 2.4 + wink-eng-lite-web-model 1.8 (tokens, POS, entities, a ${result[wink.patterns]}-name gazetteer)" ;;
+        wink96) label="wink-nlp, the same with a ${result[wink96.patterns]}-name gazetteer" ;;
+        compromise) label="compromise 14.17 (people, places, organisations)" ;;
+      esac
+      m=$(mbs "$bytes_en" "${result[$p.secs]}")
+      echo "| $label | $(fmt "$m") | $(fmt0 "$(echo "${result[$p.sentences]} / ${result[$p.secs]}" | bc -l)") | $(ratio "$en1" "$m") x |"
+    done
+  fi
+} | tee "$work/results.md"
+
+if [[ ${PROFILE:-0} == 1 ]]; then
+  head -c 2000000 "$corpus" | head -n -1 >"$work/profile.jsonl"
+  perf record -g -o "$work/perf.data" "$geokg" extract --jobs 1 "$work/profile.jsonl" >/dev/null 2>&1
+  perf report -i "$work/perf.data" --no-children --sort symbol --stdio 2>/dev/null | head -80 >"$work/perf.txt"
+  echo "profile: $work/perf.txt" >&2
+fi

@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# The graph benchmarks, geokg and igraph side by side on the same synthetic graphs.
+#
+# usage: bench/run_graph_bench.sh [--build DIR] [--work DIR] [--reps N] [--large]
+#                                 [--sizes "ACTORS:RELATIONS ..."]
+#   --build DIR   a geokg build (default: build-graph, else build, in the source tree); the
+#                 benchmark program is DIR/bench/geokg_graph_bench
+#   --work DIR    where the generated files, databases and results go (default
+#                 /tmp/geokg-graph-bench); reused between runs (generated triples are kept)
+#   --reps N      repetitions of each timed operation (default 3; medians are reported)
+#   --sizes       graph sizes (default "100000:500000"); --large adds "1000000:5000000"
+#
+# For each size: generates triples with skewed degrees (geokg_graph_bench gen), loads them
+# with `geokg load` (end to end), times the store layer alone (geokg_graph_bench store), the
+# graph operations on the loaded database (geokg_graph_bench ops) and GraphML reading (one
+# process per run, for its peak memory); then igraph (bench/igraph_bench.py, Debian's
+# python3-igraph) does the same on the same database and GraphML file. Results:
+# WORK/SIZE/{geokg,igraph}.jsonl and WORK/SIZE/summary.md (bench/summarize.py), printed at the
+# end. Not part of ctest: the large size takes tens of minutes and several GB.
+set -euo pipefail
+
+src=$(cd "$(dirname "$0")/.." && pwd)
+build=""
+work=/tmp/geokg-graph-bench
+reps=3
+sizes="100000:500000"
+while (($#)); do
+  case $1 in
+    --build) build=$2; shift 2 ;;
+    --work) work=$2; shift 2 ;;
+    --reps) reps=$2; shift 2 ;;
+    --sizes) sizes=$2; shift 2 ;;
+    --large) sizes="$sizes 1000000:5000000"; shift ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+    *) echo "unknown argument $1" >&2; exit 2 ;;
+  esac
+done
+if [[ -z $build ]]; then
+  for b in "$src/build-graph" "$src/build"; do [[ -x $b/geokg ]] && { build=$b; break; }; done
+fi
+geokg=$build/geokg
+bench=$build/bench/geokg_graph_bench
+py=/usr/bin/python3
+[[ -x $geokg && -x $bench ]] || { echo "no geokg or geokg_graph_bench in '$build': build first" >&2; exit 1; }
+$py -c 'import igraph' || { echo "python3-igraph is missing" >&2; exit 1; }
+mkdir -p "$work"
+
+machine() {
+  echo "date: $(date -u +%Y-%m-%dT%H:%MZ)"
+  echo "nproc: $(nproc)"
+  echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+  echo "memory: $(free -g | awk '/Mem:/ {print $2}') GB"
+  echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "geokg: $($geokg --version) ($(git -C "$src" rev-parse --short HEAD 2>/dev/null || echo '?'))"
+  echo "igraph: $($py -c 'import igraph; print(igraph.__version__)'), sqlite3 $(sqlite3 --version 2>/dev/null | cut -d' ' -f1)"
+}
+
+for size in $sizes; do
+  actors=${size%%:*}
+  relations=${size##*:}
+  triples=$((relations * 6 / 5))
+  dir=$work/$actors-$relations
+  mkdir -p "$dir"
+  ours=$dir/geokg.jsonl
+  theirs=$dir/igraph.jsonl
+  : >"$ours"
+  : >"$theirs"
+  machine >"$dir/machine.txt"
+  echo "== $actors actors, $relations relations, $triples triples -> $dir"
+
+  if [[ ! -s $dir/triples.jsonl ]]; then
+    "$bench" gen --actors "$actors" --relations "$relations" --triples "$triples" -o "$dir/triples.jsonl"
+  fi
+
+  # geokg load, end to end: JSON parsing, actor resolution, SQLite, index builds.
+  for r in $(seq "$reps"); do
+    rm -f "$dir"/kg.db*
+    /usr/bin/time -f '%e %U %S %M' -o "$dir/time.txt" \
+      "$geokg" load --db "$dir/kg.db" "$dir/triples.jsonl" 2>"$dir/load.err"
+    $py - "$dir/time.txt" "$dir/load.err" "$triples" >>"$ours" <<'PY'
+import json, re, sys
+wall, user, sys_, kb = open(sys.argv[1]).read().split()[-4:]
+err = open(sys.argv[2]).read()
+m = re.search(r"CPU ([\d.]+) s reading, ([\d.]+) s writing, ([\d.]+) s indexing", err)
+t = int(sys.argv[3])
+print(json.dumps({"op": "load_triples", "seconds": [float(wall)], "median": float(wall),
+                  "cpu_s": round(float(user) + float(sys_), 2), "peak_mb": round(int(kb) / 1024),
+                  "triples": t, "per_second": round(t / float(wall)),
+                  "read_cpu_s": float(m[1]), "write_cpu_s": float(m[2]), "index_cpu_s": float(m[3])}))
+PY
+  done
+
+  # The store layer alone (triples already in memory).
+  for r in $(seq "$reps"); do
+    rm -f "$dir"/store.db*
+    "$bench" store --actors "$actors" --relations "$relations" --triples "$triples" \
+      --db "$dir/store.db" 2>/dev/null >>"$ours"
+  done
+  rm -f "$dir"/store.db*
+
+  # Graph operations on the loaded database, then GraphML reading in processes of its own.
+  "$bench" ops --db "$dir/kg.db" --reps "$reps" --graphml "$dir/geokg.graphml" >>"$ours"
+  for r in $(seq "$reps"); do "$bench" read-graphml "$dir/geokg.graphml" >>"$ours"; done
+
+  # igraph on the same database and the same GraphML file.
+  $py "$src/bench/igraph_bench.py" ops "$dir/kg.db" "$dir/igraph.graphml" "$reps" >>"$theirs" 2>"$dir/igraph.err"
+  for r in $(seq "$reps"); do
+    $py "$src/bench/igraph_bench.py" read-graphml "$dir/geokg.graphml" >>"$theirs" 2>>"$dir/igraph.err"
+  done
+  rm -f "$dir/igraph.graphml"
+
+  machine | sed -n 's/^load average/load average after/p' >>"$dir/machine.txt"
+  $py "$src/bench/summarize.py" "$dir" | tee "$dir/summary.md"
+done

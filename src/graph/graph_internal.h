@@ -1,0 +1,103 @@
+// Helpers shared by the graph module's files. Internal: not part of the public API.
+#pragma once
+
+#include <charconv>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "geokg/graph/graph.h"
+
+namespace geokg::internal {
+
+// Appends the decimal form of `v` to `out`.
+template <typename Int>
+inline void AppendInt(std::string* out, Int v) {
+  char buf[24];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof(buf), v);
+  (void)ec;
+  out->append(buf, static_cast<size_t>(end - buf));
+}
+
+// Appends the text form of a packed date (see FormatDate); nothing for 0.
+void AppendDate(std::string* out, int32_t packed);
+
+// The text that bounds `range` in SQL comparisons with stored date text: every stored date
+// d inside the range has lo_text <= d <= hi_text. lo_text is "" when open, hi_text "~".
+std::string LowerBoundText(const DateRange& range);
+std::string UpperBoundText(const DateRange& range);
+
+// Strongest first: most evidence, then latest, then oldest id (stable).
+bool Stronger(const RelationFact& a, const RelationFact& b);
+
+// Whether the type of `e` passes the type/class part of `filter`.
+bool TypeMatches(const EdgeRec& e, const RelationFilter& filter);
+
+// A growable output buffer for the streaming writers: text is appended to it and written to
+// the stream in large blocks.
+class OutBuffer {
+ public:
+  explicit OutBuffer(std::ostream& os, size_t block = 1 << 20) : os_(os), block_(block) {
+    buf_.reserve(block + 4096);
+  }
+  std::string& str() { return buf_; }
+  void Append(std::string_view s) { buf_.append(s); }
+  void Append(char c) { buf_.push_back(c); }
+  // Writes the buffer out when it holds a block or more. False when the stream failed.
+  bool MaybeFlush() {
+    if (buf_.size() >= block_) return Flush();
+    return static_cast<bool>(os_);
+  }
+  bool Flush();
+
+ private:
+  std::ostream& os_;
+  size_t block_;
+  std::string buf_;
+};
+
+// Appends `s` escaped for XML text and attribute values (see XmlEscape), fast when nothing
+// needs escaping.
+void AppendXml(std::string* out, std::string_view s);
+
+// Appends `s` as a JSON string literal (quotes included), escaping what JSON requires and
+// replacing invalid UTF-8 with U+FFFD.
+void AppendJsonString(std::string* out, std::string_view s);
+
+// Calls fn(vertex, hops) for each actor of `sg` (hops: -1 unless `sg` is an ego network)
+// and returns false as soon as fn does.
+template <typename Fn>
+bool ForEachActor(const KnowledgeGraph& kg, const Subgraph& sg, Fn&& fn) {
+  if (sg.whole) {
+    for (Vertex v = 0; v < kg.num_actors(); ++v)
+      if (!fn(v, -1)) return false;
+    return true;
+  }
+  for (size_t i = 0; i < sg.actors.size(); ++i)
+    if (!fn(sg.actors[i], i < sg.hops.size() ? static_cast<int>(sg.hops[i]) : -1)) return false;
+  return true;
+}
+
+// Calls fn(edge, aggregates) for each relation of `sg`; returns false as soon as fn does.
+template <typename Fn>
+bool ForEachRelation(const KnowledgeGraph& kg, const Subgraph& sg, Fn&& fn) {
+  if (sg.whole) {
+    const Graph& g = kg.graph();
+    for (auto [e, end] = boost::edges(g); e != end; ++e)
+      if (!fn(*e, g[*e])) return false;
+    return true;
+  }
+  for (const Subgraph::Rel& r : sg.relations)
+    if (!fn(r.edge, r.agg)) return false;
+  return true;
+}
+
+inline size_t ActorCount(const KnowledgeGraph& kg, const Subgraph& sg) {
+  return sg.whole ? kg.num_actors() : sg.actors.size();
+}
+inline size_t RelationCount(const KnowledgeGraph& kg, const Subgraph& sg) {
+  return sg.whole ? kg.num_relations() : sg.relations.size();
+}
+
+}  // namespace geokg::internal

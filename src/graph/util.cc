@@ -1,0 +1,208 @@
+// Dates, filters and output helpers shared by the graph module.
+#include <algorithm>
+#include <ostream>
+
+#include "geokg/common/text.h"
+#include "geokg/ontology.h"
+#include "graph_internal.h"
+
+namespace geokg {
+namespace {
+
+bool Digits(std::string_view s, size_t at, size_t n, int* out) {
+  int v = 0;
+  for (size_t i = at; i < at + n; ++i) {
+    if (s[i] < '0' || s[i] > '9') return false;
+    v = v * 10 + (s[i] - '0');
+  }
+  *out = v;
+  return true;
+}
+
+}  // namespace
+
+bool ParseDate(std::string_view text, int32_t* packed) {
+  if (text.empty()) {
+    *packed = 0;
+    return true;
+  }
+  int y = 0, m = 0, d = 0;
+  if (text.size() != 4 && text.size() != 7 && text.size() != 10) return false;
+  if (!Digits(text, 0, 4, &y) || y == 0) return false;
+  if (text.size() >= 7) {
+    if (text[4] != '-' || !Digits(text, 5, 2, &m) || m < 1 || m > 12) return false;
+  }
+  if (text.size() == 10) {
+    if (text[7] != '-' || !Digits(text, 8, 2, &d) || d < 1 || d > 31) return false;
+  }
+  *packed = y * 10000 + m * 100 + d;
+  return true;
+}
+
+std::string FormatDate(int32_t packed) {
+  std::string out;
+  internal::AppendDate(&out, packed);
+  return out;
+}
+
+Status MakeDateRange(std::string_view from, std::string_view to, DateRange* out) {
+  DateRange r;
+  int32_t lo = 0, hi = 0;
+  if (!ParseDate(from, &lo))
+    return Status::Usage("'" + std::string(from) + "' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)");
+  if (!ParseDate(to, &hi))
+    return Status::Usage("'" + std::string(to) + "' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)");
+  if (lo != 0) r.lo = lo;
+  if (hi != 0) {
+    // Widen a month or a year to its end.
+    if (hi % 100 == 0) hi += 99;
+    if ((hi / 100) % 100 == 0) hi += 9900;
+    r.hi = hi;
+  }
+  if (r.lo > r.hi) {
+    return Status::Usage("the window starts (" + std::string(from) + ") after it ends (" +
+                         std::string(to) + ")");
+  }
+  *out = r;
+  return Status::Ok();
+}
+
+namespace internal {
+
+void AppendDate(std::string* out, int32_t packed) {
+  if (packed <= 0) return;
+  const int y = packed / 10000, m = (packed / 100) % 100, d = packed % 100;
+  char buf[10] = {static_cast<char>('0' + y / 1000),
+                  static_cast<char>('0' + y / 100 % 10),
+                  static_cast<char>('0' + y / 10 % 10),
+                  static_cast<char>('0' + y % 10),
+                  '-',
+                  static_cast<char>('0' + m / 10),
+                  static_cast<char>('0' + m % 10),
+                  '-',
+                  static_cast<char>('0' + d / 10),
+                  static_cast<char>('0' + d % 10)};
+  out->append(buf, m == 0 ? 4 : d == 0 ? 7 : 10);
+}
+
+std::string LowerBoundText(const DateRange& range) {
+  return range.lo == 0 ? std::string() : FormatDate(range.lo);
+}
+
+std::string UpperBoundText(const DateRange& range) {
+  if (range.hi >= 99999999) return "~";
+  // "2015-10-99" sorts after every day of October 2015 and before "2015-11".
+  const int y = range.hi / 10000, m = (range.hi / 100) % 100, d = range.hi % 100;
+  std::string out;
+  AppendInt(&out, y);
+  out += m < 10 ? "-0" : "-";
+  AppendInt(&out, m);
+  out += d < 10 ? "-0" : "-";
+  AppendInt(&out, d);
+  return out;
+}
+
+bool Stronger(const RelationFact& a, const RelationFact& b) {
+  if (a.relation.evidence_count != b.relation.evidence_count)
+    return a.relation.evidence_count > b.relation.evidence_count;
+  if (a.relation.last_date != b.relation.last_date)
+    return a.relation.last_date > b.relation.last_date;
+  return a.relation.id < b.relation.id;
+}
+
+bool TypeMatches(const EdgeRec& e, const RelationFilter& filter) {
+  if (filter.types.empty() && filter.coarse.empty()) return true;
+  if (std::find(filter.types.begin(), filter.types.end(), e.type) != filter.types.end())
+    return true;
+  const std::string_view coarse = Relation(e.type).coarse;
+  return std::find(filter.coarse.begin(), filter.coarse.end(), coarse) != filter.coarse.end();
+}
+
+bool OutBuffer::Flush() {
+  if (!buf_.empty()) {
+    os_.write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
+    buf_.clear();
+  }
+  return static_cast<bool>(os_);
+}
+
+void AppendXml(std::string* out, std::string_view s) {
+  // Fast path: printable ASCII without markup characters goes as it is.
+  size_t plain = 0;
+  while (plain < s.size()) {
+    const unsigned char c = static_cast<unsigned char>(s[plain]);
+    if (c < 0x20 || c >= 0x80 || c == '&' || c == '<' || c == '>' || c == '"' || c == '\'') break;
+    ++plain;
+  }
+  out->append(s.data(), plain);
+  for (size_t i = plain; i < s.size();) {
+    const size_t start = i;
+    const char32_t cp = DecodeUtf8(s, &i);
+    if (cp == 0xFFFD && i == start + 1) continue;  // an invalid byte: dropped
+    switch (cp) {
+      case '&': out->append("&amp;"); continue;
+      case '<': out->append("&lt;"); continue;
+      case '>': out->append("&gt;"); continue;
+      case '"': out->append("&quot;"); continue;
+      case '\'': out->append("&apos;"); continue;
+      // Written as references so that parsers give them back as they were (a raw tab or
+      // newline in an attribute value reads as a space, a raw CR as nothing).
+      case '\t': out->append("&#9;"); continue;
+      case '\n': out->append("&#10;"); continue;
+      case '\r': out->append("&#13;"); continue;
+      default: break;
+    }
+    const bool allowed = (cp >= 0x20 && cp <= 0xD7FF) || (cp >= 0xE000 && cp <= 0xFFFD) ||
+                         (cp >= 0x10000 && cp <= 0x10FFFF);
+    if (allowed) out->append(s.data() + start, i - start);
+  }
+}
+
+void AppendJsonString(std::string* out, std::string_view s) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out->push_back('"');
+  size_t i = 0;
+  while (i < s.size()) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+      // A run of plain ASCII.
+      size_t j = i + 1;
+      while (j < s.size()) {
+        const unsigned char d = static_cast<unsigned char>(s[j]);
+        if (d < 0x20 || d >= 0x80 || d == '"' || d == '\\') break;
+        ++j;
+      }
+      out->append(s.data() + i, j - i);
+      i = j;
+      continue;
+    }
+    if (c < 0x80) {
+      ++i;
+      switch (c) {
+        case '"': out->append("\\\""); break;
+        case '\\': out->append("\\\\"); break;
+        case '\n': out->append("\\n"); break;
+        case '\t': out->append("\\t"); break;
+        case '\r': out->append("\\r"); break;
+        case '\b': out->append("\\b"); break;
+        case '\f': out->append("\\f"); break;
+        default:
+          out->append("\\u00");
+          out->push_back(kHex[c >> 4]);
+          out->push_back(kHex[c & 15]);
+      }
+      continue;
+    }
+    const size_t start = i;
+    const char32_t cp = DecodeUtf8(s, &i);
+    if (cp == 0xFFFD && i == start + 1) {
+      out->append("\xEF\xBF\xBD");  // U+FFFD for an invalid byte
+    } else {
+      out->append(s.data() + start, i - start);
+    }
+  }
+  out->push_back('"');
+}
+
+}  // namespace internal
+}  // namespace geokg
