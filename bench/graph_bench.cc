@@ -470,10 +470,11 @@ int Ops(const std::string& db, int reps, const std::string& graphml) {
     found = 0;
     for (const auto& [a, b] : pairs) found += kg->ShortestPath(a, b, plain, &path).ok();
   });
+  // Weighted paths explore most of the graph when the ends are far apart: 20 pairs.
   PathOptions weighted = plain;
   weighted.weighted = true;
-  Time("path_weighted_100_pairs", reps, [&] {
-    for (const auto& [a, b] : pairs) kg->ShortestPath(a, b, weighted, &path);
+  Time("path_weighted_20_pairs", reps, [&] {
+    for (size_t i = 0; i < 20; ++i) kg->ShortestPath(pairs[i].first, pairs[i].second, weighted, &path);
   });
   std::vector<double> cost;
   Time("dijkstra_5_sources", reps, [&] {

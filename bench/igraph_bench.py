@@ -134,9 +134,9 @@ def ops(db, graphml_out, reps):
     pairs = [((i * 7919) % n, (i * 104729 + 17) % n) for i in range(100)]
     timed("path_100_pairs", reps,
           lambda: [und.get_shortest_paths(s, to=t, mode="all", output="vpath") for s, t in pairs])
-    timed("path_weighted_100_pairs", reps,
+    timed("path_weighted_20_pairs", reps,
           lambda: [und.get_shortest_paths(s, to=t, weights="w", mode="all", output="vpath")
-                   for s, t in pairs])
+                   for s, t in pairs[:20]])
     timed("dijkstra_5_sources", reps,
           lambda: und.distances(source=sources, weights="w", mode="all"))
     timed("pagerank", reps, lambda: kept.pagerank(directed=True, damping=0.85))

@@ -60,7 +60,7 @@ class Bytes {
   size_t pos_ = 0;
 };
 
-// True when `s` holds a control character other than tab (what one-line messages must not).
+// True when `s` holds a line break (what one-line messages must not).
 inline bool HasLineBreak(std::string_view s) {
   return s.find('\n') != std::string_view::npos || s.find('\r') != std::string_view::npos;
 }

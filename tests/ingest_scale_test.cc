@@ -2,10 +2,12 @@
 // stopping in the reader, and the ordered parallel pipeline.
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 #include <zlib.h>
 
 #include <atomic>
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <mutex>
@@ -273,6 +275,29 @@ TEST(Feeds, SniffsFeedsByContent) {
   EXPECT_EQ(r.articles.size(), 3u);
 }
 
+// Standard input holding a feed (also gzip-compressed) is sniffed as a feed.
+TEST(Feeds, StandardInput) {
+  TempDir dir;
+  WriteTextFile(dir.File("feed.rss"), kRss);
+  WriteTextFile(dir.File("feed.rss.gz"), Gzip(kRss));
+  for (const char* name : {"feed.rss", "feed.rss.gz"}) {
+    std::fflush(stdin);
+    const int saved = dup(0);
+    FILE* f = std::fopen(dir.File(name).c_str(), "rb");
+    ASSERT_NE(f, nullptr);
+    dup2(fileno(f), 0);
+    std::fclose(f);
+    clearerr(stdin);
+    ReadResult r = Read({"-"});
+    dup2(saved, 0);
+    close(saved);
+    clearerr(stdin);
+    ASSERT_EQ(r.articles.size(), 3u) << name;
+    EXPECT_EQ(r.articles[0].id, "urn:example:a1");
+    EXPECT_EQ(r.articles[0].origin, "stdin:9");
+  }
+}
+
 TEST(Feeds, HtmlFragmentText) {
   EXPECT_EQ(reader_internal::HtmlFragmentText("  plain \n text  "), "plain text");
   EXPECT_EQ(reader_internal::HtmlFragmentText("<p>One</p><p>Two <b>bold</b></p>"),
@@ -398,6 +423,28 @@ TEST(NearDuplicates, FindsRepublishedStoriesOnly) {
   }
   // Duplicates are not added as stories.
   EXPECT_EQ(index.size(), kExamples.size());
+}
+
+// A longer version of an earlier story (the dispatch, then the full article) adds text: it
+// is a story of its own. The dispatch after the full article adds nothing: a duplicate.
+TEST(NearDuplicates, LongerVersionsAreStoriesShorterOnesDuplicates) {
+  const std::string full = ExampleText(kExamples[0]);
+  const std::string dispatch = full.substr(0, full.size() * 55 / 100);
+  TextSketch s_full, s_dispatch;
+  SketchText(full, &s_full);
+  SketchText(dispatch, &s_dispatch);
+  uint64_t story = 0;
+  {
+    NearDuplicateIndex index;
+    EXPECT_FALSE(index.FindOrAdd(s_dispatch, 1, &story));
+    EXPECT_FALSE(index.FindOrAdd(s_full, 2, &story)) << "the full article was taken for a copy";
+  }
+  {
+    NearDuplicateIndex index;
+    EXPECT_FALSE(index.FindOrAdd(s_full, 1, &story));
+    ASSERT_TRUE(index.FindOrAdd(s_dispatch, 2, &story));
+    EXPECT_EQ(story, 1u);
+  }
 }
 
 TEST(NearDuplicates, ShortTextsAreNeverMatched) {

@@ -18,7 +18,7 @@
 #
 # Environment: SIZE (MB of text, default 50), RUNS (default 3), JOBS (default nproc),
 # PEERS=0 to leave the npm peers out, PROFILE=1 to add a perf profile of one-core
-# extraction on the first 2 MB (work/perf.txt).
+# extraction on the first 3 MB (work/perf.txt).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -46,15 +46,18 @@ fi
 median() { sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 now() { date +%s.%N; }
 
-# extract_stats CORE_PREFIX JOBS FILE: runs geokg extract --stats; prints "secs sentences bytes".
+# extract_run CORE_PREFIX JOBS FILE: runs geokg extract --stats; prints "secs sentences cpu",
+# cpu being the process's user + system seconds.
 extract_run() {
   local prefix=$1 jobs=$2 file=$3 line
-  line=$($prefix "$geokg" extract --jobs "$jobs" --stats "$file" 2>&1 >/dev/null | grep '^geokg extract:')
+  line=$(/usr/bin/time -f 'cpu %U %S' $prefix "$geokg" extract --jobs "$jobs" --stats "$file" 2>&1 >/dev/null |
+    grep -E '^(geokg extract:|cpu )')
   # "geokg extract: A articles, S sentences, X MB of text, T triples in 12.3 s with ..."
-  local secs sentences
-  secs=$(sed -E 's/.* triples in ([0-9.]+) s .*/\1/' <<<"$line")
-  sentences=$(sed -E 's/.*articles, ([0-9,]+) sentences.*/\1/' <<<"$line" | tr -d ,)
-  echo "$secs $sentences"
+  local secs sentences cpu
+  secs=$(grep '^geokg' <<<"$line" | sed -E 's/.* triples in ([0-9.]+) s .*/\1/')
+  sentences=$(grep '^geokg' <<<"$line" | sed -E 's/.*articles, ([0-9,]+) sentences.*/\1/' | tr -d ,)
+  cpu=$(grep '^cpu' <<<"$line" | awk '{print $2 + $3}')
+  echo "$secs $sentences $cpu"
 }
 
 text_bytes() {  # the bytes of article text in a JSON Lines file
@@ -63,29 +66,33 @@ text_bytes() {  # the bytes of article text in a JSON Lines file
 
 declare -A result
 measure_extract() {  # NAME PREFIX JOBS FILE
-  local name=$1 prefix=$2 jobs=$3 file=$4 secs=() sentences=0 r
+  local name=$1 prefix=$2 jobs=$3 file=$4 secs=() cpus=() sentences=0 r
   for _ in $(seq "$RUNS"); do
     r=($(extract_run "$prefix" "$jobs" "$file"))
     secs+=("${r[0]}")
     sentences=${r[1]}
+    cpus+=("${r[2]}")
   done
   result[$name.secs]=$(printf '%s\n' "${secs[@]}" | median)
+  result[$name.cpu]=$(printf '%s\n' "${cpus[@]}" | median)
   result[$name.sentences]=$sentences
-  echo "  $name: ${secs[*]} s" >&2
+  echo "  $name: ${secs[*]} s (CPU ${cpus[*]} s)" >&2
 }
 
 measure_ingest() {  # NAME PREFIX JOBS FILE
-  local name=$1 prefix=$2 jobs=$3 file=$4 secs=() t0 rss
+  local name=$1 prefix=$2 jobs=$3 file=$4 secs=() cpus=() t0 rss
   for _ in $(seq "$RUNS"); do
     rm -f "$work/bench.db" "$work/bench.db-wal" "$work/bench.db-shm"
     t0=$(now)
-    /usr/bin/time -f '%M' -o "$work/rss" $prefix "$geokg" ingest -q --jobs "$jobs" --db "$work/bench.db" "$file"
+    /usr/bin/time -f '%M %U %S' -o "$work/rss" $prefix "$geokg" ingest -q --jobs "$jobs" --db "$work/bench.db" "$file"
     secs+=("$(echo "$(now) - $t0" | bc -l)")
-    rss=$(cat "$work/rss")
+    rss=$(awk '{print $1}' "$work/rss")
+    cpus+=("$(awk '{print $2 + $3}' "$work/rss")")
   done
   result[$name.secs]=$(printf '%s\n' "${secs[@]}" | median)
+  result[$name.cpu]=$(printf '%s\n' "${cpus[@]}" | median)
   result[$name.rss]=$rss
-  echo "  $name: ${secs[*]} s, peak RSS ${rss} kB" >&2
+  echo "  $name: ${secs[*]} s (CPU ${cpus[*]} s), peak RSS ${rss} kB" >&2
 }
 
 measure_peer() {  # NAME ARGS...
@@ -106,6 +113,7 @@ bytes_en=$(text_bytes "$corpus_en")
 articles=$(wc -l <"$corpus")
 echo "corpus: $articles articles, $bytes bytes of text ($(wc -l <"$corpus_en") English, $bytes_en bytes)" >&2
 
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "measuring ($RUNS runs each) ..." >&2
 measure_extract x1 "taskset -c 0" 1 "$corpus"
 measure_extract xN "" "$JOBS" "$corpus"
@@ -117,6 +125,8 @@ if [[ $PEERS == 1 ]]; then
   measure_peer wink96 wink "$corpus_en" "$root/data/gazetteer" 96
   measure_peer compromise compromise "$corpus_en"
 fi
+
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
 mbs() { echo "scale=3; $1 / 1000000 / $2" | bc -l; }
 fmt() { printf '%.2f' "$1"; }
@@ -130,16 +140,22 @@ iN=$(mbs "$bytes" "${result[iN.secs]}")
 en1=$(mbs "$bytes_en" "${result[en1.secs]}")
 {
   echo "Machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), $(free -g | awk '/Mem:/ {print $2}') GB;" \
-    "$(uname -sr); $(date -u +%Y-%m-%d)."
+    "$(uname -sr); $(date -u +%Y-%m-%d); load average $load_before before, $load_after after" \
+    "(other work shares the machine)."
   echo "Corpus: $articles articles, $(fmt "$(echo "$bytes / 1000000" | bc -l)") MB of text" \
     "($(fmt "$(echo "$bytes_en / 1000000" | bc -l)") MB English). Medians of $RUNS runs."
   echo
-  echo "| run | cores | time (s) | MB/s | sentences/s | vs extraction |"
-  echo "|---|---|---|---|---|---|"
-  echo "| geokg extract, fr + en | 1 | $(fmt "${result[x1.secs]}") | $(fmt "$x1") | $(fmt0 "$(echo "${result[x1.sentences]} / ${result[x1.secs]}" | bc -l)") | |"
-  echo "| geokg extract, fr + en | $JOBS | $(fmt "${result[xN.secs]}") | $(fmt "$xN") | $(fmt0 "$(echo "${result[xN.sentences]} / ${result[xN.secs]}" | bc -l)") | |"
-  echo "| geokg ingest into SQLite | 1 | $(fmt "${result[i1.secs]}") | $(fmt "$i1") | $(fmt0 "$(echo "${result[x1.sentences]} / ${result[i1.secs]}" | bc -l)") | $(ratio "$i1" "$x1") |"
-  echo "| geokg ingest into SQLite | $JOBS | $(fmt "${result[iN.secs]}") | $(fmt "$iN") | $(fmt0 "$(echo "${result[x1.sentences]} / ${result[iN.secs]}" | bc -l)") | $(ratio "$iN" "$xN") |"
+  echo "| run | cores | wall (s) | MB/s | sentences/s | vs extraction | CPU (s) | MB per CPU-second |"
+  echo "|---|---|---|---|---|---|---|---|"
+  row() {  # LABEL CORES CASE SENTENCES_CASE MBS VS
+    echo "| $1 | $2 | $(fmt "${result[$3.secs]}") | $(fmt "$5") |" \
+      "$(fmt0 "$(echo "${result[$4.sentences]} / ${result[$3.secs]}" | bc -l)") | $6 |" \
+      "$(fmt "${result[$3.cpu]}") | $(fmt "$(mbs "$bytes" "${result[$3.cpu]}")") |"
+  }
+  row "geokg extract, fr + en" 1 x1 x1 "$x1" ""
+  row "geokg extract, fr + en" "$JOBS" xN xN "$xN" ""
+  row "geokg ingest into SQLite" 1 i1 x1 "$i1" "$(ratio "$i1" "$x1")"
+  row "geokg ingest into SQLite" "$JOBS" iN x1 "$iN" "$(ratio "$iN" "$xN")"
   echo
   echo "Peak memory of the $JOBS-core ingest: $(( ${result[iN.rss]} / 1024 )) MB."
   echo
@@ -162,8 +178,13 @@ en1=$(mbs "$bytes_en" "${result[en1.secs]}")
 } | tee "$work/results.md"
 
 if [[ ${PROFILE:-0} == 1 ]]; then
-  head -c 2000000 "$corpus" | head -n -1 >"$work/profile.jsonl"
-  perf record -g -o "$work/perf.data" "$geokg" extract --jobs 1 "$work/profile.jsonl" >/dev/null 2>&1
-  perf report -i "$work/perf.data" --no-children --sort symbol --stdio 2>/dev/null | head -80 >"$work/perf.txt"
+  # Where one core's extraction time goes: inclusive shares (children included) of the
+  # functions of geokg, from DWARF call graphs, on the first 3 MB of the corpus.
+  head -c 3000000 "$corpus" | head -n -1 >"$work/profile.jsonl"
+  perf record --call-graph dwarf,16384 -F 299 -o "$work/perf.data" \
+    "$geokg" extract --jobs 1 "$work/profile.jsonl" >/dev/null 2>&1
+  perf report -i "$work/perf.data" --children --sort symbol --stdio 2>/dev/null |
+    grep -E '^ +[0-9]' | grep -vE 'std::function|__invoke|_M_invoke|operator\(\)|inlined\)$' |
+    cut -c1-160 | head -60 >"$work/perf.txt"
   echo "profile: $work/perf.txt" >&2
 fi

@@ -27,6 +27,7 @@
 #include "geokg/ingest/jsonl.h"
 #include "geokg/ingest/reader.h"
 #include "geokg/store/store.h"
+#include "geokg/store/sqlite.h"
 #include "geokg/ingest/parallel.h"
 #include "progress.h"
 
@@ -445,6 +446,13 @@ int RunIngest(int argc, char** argv) {
   Status st = Store::Open(c.db, StoreOptions{}, &store);
   if (!st.ok()) {
     std::cerr << "geokg: " << st.message() << "\n";
+    return 1;
+  }
+  // A larger page cache for the writer: the indexes of a growing database stop fitting in
+  // SQLite's default 2 MB, and each article then rereads pages (-8% CPU on 10 MB of text).
+  st = ExecSql(store->Handle(), "PRAGMA cache_size = -65536");  // KiB: 64 MB at most
+  if (!st.ok()) {
+    std::cerr << "geokg: " << c.db << ": " << st.message() << "\n";
     return 1;
   }
   // The reader checks what is already in through a connection of its own (the writer's

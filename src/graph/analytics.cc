@@ -11,9 +11,10 @@
 #include <functional>
 #include <limits>
 #include <numeric>
-#include <queue>
 #include <random>
 #include <thread>
+
+#include "graph_internal.h"
 
 namespace geokg {
 namespace {
@@ -329,31 +330,7 @@ void SingleSourceHops(const KnowledgeGraph& kg, Vertex source, std::vector<uint3
 }
 
 void SingleSourceCosts(const KnowledgeGraph& kg, Vertex source, std::vector<double>* out) {
-  const UndirectedGraph& u = kg.Undirected();
-  const uint32_t n = static_cast<uint32_t>(boost::num_vertices(u));
-  out->assign(n, std::numeric_limits<double>::infinity());
-  if (source >= n) return;
-  const auto& rowstart = u.m_forward.m_rowstart;
-  const auto& column = u.m_forward.m_column;
-  const auto& weight = u.m_forward.m_edge_properties;
-  using Item = std::pair<double, uint32_t>;
-  std::priority_queue<Item, std::vector<Item>, std::greater<Item>> heap;
-  std::vector<double>& dist = *out;
-  dist[source] = 0;
-  heap.emplace(0.0, source);
-  while (!heap.empty()) {
-    const auto [d, x] = heap.top();
-    heap.pop();
-    if (d > dist[x]) continue;
-    for (uint32_t k = rowstart[x]; k < rowstart[x + 1]; ++k) {
-      const uint32_t y = column[k];
-      const double nd = d + static_cast<double>(weight[k]);
-      if (nd < dist[y]) {
-        dist[y] = nd;
-        heap.emplace(nd, y);
-      }
-    }
-  }
+  internal::Dijkstra(kg.Undirected(), source, std::numeric_limits<uint32_t>::max(), out, nullptr);
 }
 
 void BoostPageRank(const KnowledgeGraph& kg, int iterations, std::vector<double>* out) {

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <limits>
 #include <numeric>
+#include <thread>
 #include <unordered_map>
 
 #include "geokg/common/text.h"
@@ -16,11 +17,6 @@ namespace {
 
 constexpr const char* kSelectEntities =
     "SELECT id, key, name, type, country FROM entities ORDER BY id";
-
-constexpr const char* kSelectRelations =
-    "SELECT id, subject_id, object_id, type, negated, cameo, evidence_count, first_date, "
-    "       last_date, modality "
-    "FROM relations ORDER BY id";
 
 constexpr const char* kSelectByKey = "SELECT id FROM entities WHERE key = ?1";
 
@@ -297,39 +293,26 @@ Status KnowledgeGraph::Builder::Build(std::unique_ptr<KnowledgeGraph>* out) {
 KnowledgeGraph::KnowledgeGraph() : cameos_{std::string()} {}
 KnowledgeGraph::~KnowledgeGraph() = default;
 
-Status KnowledgeGraph::Load(Store* store, std::unique_ptr<KnowledgeGraph>* out) {
-  GEOKG_ASSERT(store != nullptr);
-  sqlite3* db = store->Handle();
-  Builder builder;
-  Builder::Impl& b = *builder.impl_;
+namespace {
 
-  Statement count;
-  int64_t n_entities = 0, n_relations = 0;
-  GEOKG_RETURN_IF_ERROR(Statement::Prepare(
-      db, "SELECT (SELECT max(rowid) FROM entities), (SELECT max(rowid) FROM relations)", &count));
-  bool row = false;
-  GEOKG_RETURN_IF_ERROR(count.Step(&row));
-  if (row) {
-    // Upper bounds (ids are never reused, rarely skipped): enough to reserve.
-    n_entities = count.ColumnInt(0);
-    n_relations = count.ColumnInt(1);
-  }
-  builder.Reserve(static_cast<size_t>(std::max<int64_t>(n_entities, 0)),
-                  static_cast<size_t>(std::max<int64_t>(n_relations, 0)));
-  b.pool.reserve(static_cast<size_t>(std::max<int64_t>(n_entities, 0)) * 40);
+constexpr const char* kSelectRelationRange =
+    "SELECT id, subject_id, object_id, type, negated, cameo, evidence_count, first_date, "
+    "       last_date, modality "
+    "FROM relations WHERE id >= ?1 AND id <= ?2 ORDER BY id";
 
-  Statement entities;
-  GEOKG_RETURN_IF_ERROR(Statement::Prepare(db, kSelectEntities, &entities));
-  GEOKG_RETURN_IF_ERROR(entities.ForEachRow([&] {
-    return b.Actor(entities.ColumnInt(0), entities.ColumnView(1), entities.ColumnView(2),
-                   EntityTypeFromName(entities.ColumnView(3)), entities.ColumnView(4));
-  }));
+// Big enough to map any database: pages are then read without a copy through the kernel.
+constexpr const char* kMapEverything = "PRAGMA mmap_size = 68719476736";
 
+}  // namespace
+
+Status KnowledgeGraph::ReadRelations(sqlite3* db, int64_t lo, int64_t hi, Builder::Impl* b) {
   Statement relations;
-  GEOKG_RETURN_IF_ERROR(Statement::Prepare(db, kSelectRelations, &relations));
+  GEOKG_RETURN_IF_ERROR(Statement::Prepare(db, kSelectRelationRange, &relations));
+  relations.BindInt(1, lo);
+  relations.BindInt(2, hi);
   RelationType last_type = RelationType::kConsult;
   std::string last_type_name(Relation(last_type).name);
-  GEOKG_RETURN_IF_ERROR(relations.ForEachRow([&]() -> Status {
+  return relations.ForEachRow([&]() -> Status {
     const int64_t id = relations.ColumnInt(0);
     const std::string_view type = relations.ColumnView(3);
     RelationType t = last_type;
@@ -347,16 +330,103 @@ Status KnowledgeGraph::Load(Store* store, std::unique_ptr<KnowledgeGraph>* out) 
       return Status::Corruption("relation " + std::to_string(id) + " has an unknown modality '" +
                                 std::string(modality) + "'");
     }
-    Status st = b.Relation(id, relations.ColumnInt(1), relations.ColumnInt(2), t,
-                           relations.ColumnInt(4) != 0, relations.ColumnView(5),
-                           relations.ColumnInt(6), relations.ColumnView(7),
-                           relations.ColumnView(8), m);
+    Status st = b->Relation(id, relations.ColumnInt(1), relations.ColumnInt(2), t,
+                            relations.ColumnInt(4) != 0, relations.ColumnView(5),
+                            relations.ColumnInt(6), relations.ColumnView(7),
+                            relations.ColumnView(8), m);
     if (!st.ok()) return Status::Corruption(st.message());
     return Status::Ok();
-  }));
+  });
+}
+
+namespace {
+
+// A read-only connection of its own to the database file behind `db`, or null (an
+// in-memory database, or a failure: then the caller reads on `db` alone).
+sqlite3* SecondReader(sqlite3* db) {
+  const char* file = sqlite3_db_filename(db, "main");
+  if (file == nullptr || *file == '\0') return nullptr;
+  sqlite3* other = nullptr;
+  if (sqlite3_open_v2(file, &other, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) !=
+      SQLITE_OK) {
+    sqlite3_close_v2(other);
+    return nullptr;
+  }
+  sqlite3_busy_timeout(other, 5000);
+  sqlite3_exec(other, kMapEverything, nullptr, nullptr, nullptr);
+  return other;
+}
+
+}  // namespace
+
+Status KnowledgeGraph::Load(Store* store, std::unique_ptr<KnowledgeGraph>* out) {
+  GEOKG_ASSERT(store != nullptr);
+  sqlite3* db = store->Handle();
+  Builder builder;
+  Builder::Impl& b = *builder.impl_;
+  GEOKG_RETURN_IF_ERROR(ExecSql(db, kMapEverything));
+
+  // One read transaction: every row read on this connection comes from one snapshot.
+  ReadSnapshot snapshot(db);
+  GEOKG_RETURN_IF_ERROR(snapshot.Begin());
+
+  Statement count;
+  GEOKG_RETURN_IF_ERROR(Statement::Prepare(
+      db,
+      "SELECT (SELECT max(rowid) FROM entities), (SELECT min(rowid) FROM relations), "
+      "       (SELECT max(rowid) FROM relations)",
+      &count));
+  bool row = false;
+  GEOKG_RETURN_IF_ERROR(count.Step(&row));
+  const int64_t n_entities = std::max<int64_t>(count.ColumnInt(0), 0);
+  const int64_t min_relation = count.ColumnInt(1), max_relation = count.ColumnInt(2);
+  count.Reset();
+  // Upper bounds (ids are never reused, rarely skipped): enough to reserve.
+  builder.Reserve(static_cast<size_t>(n_entities),
+                  static_cast<size_t>(std::max<int64_t>(max_relation - min_relation + 1, 0)));
+  b.pool.reserve(static_cast<size_t>(n_entities) * 40);
+
+  // Large graphs: the upper half of the relations is read on a second thread, through a
+  // connection of its own. It reads ids up to this snapshot's highest only: those rows, and
+  // the actors they point at, all exist in this snapshot (rows are never deleted), whatever
+  // a writer commits meanwhile.
+  const int64_t mid = min_relation + (max_relation - min_relation) / 2;
+  Builder upper;
+  Status upper_status;
+  std::thread reader;
+  sqlite3* second = max_relation - min_relation > 200000 ? SecondReader(db) : nullptr;
+  if (second != nullptr) {
+    upper.Reserve(0, static_cast<size_t>(max_relation - mid));
+    reader = std::thread([&] {
+      upper_status = ReadRelations(second, mid + 1, max_relation, upper.impl_.get());
+    });
+  }
+  Statement entities;
+  Status st = Statement::Prepare(db, kSelectEntities, &entities);
+  if (st.ok()) {
+    st = entities.ForEachRow([&] {
+      return b.Actor(entities.ColumnInt(0), entities.ColumnView(1), entities.ColumnView(2),
+                     EntityTypeFromName(entities.ColumnView(3)), entities.ColumnView(4));
+    });
+  }
+  if (st.ok()) st = ReadRelations(db, min_relation, second != nullptr ? mid : max_relation, &b);
+  if (reader.joinable()) reader.join();
+  if (second != nullptr) sqlite3_close_v2(second);
+  GEOKG_RETURN_IF_ERROR(st);
+  GEOKG_RETURN_IF_ERROR(upper_status);
+  if (second != nullptr) {
+    // The upper half after the lower one (ids stay in order), its codes re-interned.
+    Builder::Impl& u = *upper.impl_;
+    b.edges.reserve(b.edges.size() + u.edges.size());
+    for (Builder::Impl::PendingEdge& p : u.edges) {
+      p.rec.cameo = b.Cameo(u.cameos[p.rec.cameo]);
+      b.edges.push_back(p);
+    }
+    if (b.too_many_cameos) return Status::Corruption("more than 65535 distinct CAMEO codes");
+  }
 
   std::unique_ptr<KnowledgeGraph> kg;
-  Status st = builder.Build(&kg);
+  st = builder.Build(&kg);
   // Foreign keys make a dangling relation impossible in a database geokg wrote.
   if (!st.ok()) return Status::Corruption(st.message());
   kg->store_ = store;

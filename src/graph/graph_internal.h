@@ -65,6 +65,13 @@ void AppendXml(std::string* out, std::string_view s);
 // replacing invalid UTF-8 with U+FFFD.
 void AppendJsonString(std::string* out, std::string_view s);
 
+// Dijkstra over the undirected graph's CSR arrays with an indexed 4-ary heap (decrease-key,
+// no stale entries): fills dist (infinity when unreachable) and pred (UINT32_MAX for none;
+// the source is its own), and stops as soon as `goal` is settled (UINT32_MAX: never).
+// Returns true when `goal` was reached.
+bool Dijkstra(const UndirectedGraph& u, uint32_t source, uint32_t goal, std::vector<double>* dist,
+              std::vector<uint32_t>* pred);
+
 // Calls fn(vertex, hops) for each actor of `sg` (hops: -1 unless `sg` is an ego network)
 // and returns false as soon as fn does.
 template <typename Fn>

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <limits>
 #include <map>
-#include <queue>
 #include <unordered_map>
 
 #include "geokg/graph/graph.h"
@@ -344,31 +343,9 @@ Status KnowledgeGraph::ShortestPath(int64_t a, int64_t b, const PathOptions& opt
       }
     }
   } else {
-    // Dijkstra with a binary heap and lazy deletion, stopping at the goal.
-    std::vector<double> dist(n, std::numeric_limits<double>::infinity());
-    using Item = std::pair<double, uint32_t>;
-    std::priority_queue<Item, std::vector<Item>, std::greater<Item>> heap;
-    dist[start] = 0;
-    pred[start] = start;
-    heap.emplace(0.0, start);
-    while (!heap.empty()) {
-      const auto [d, x] = heap.top();
-      heap.pop();
-      if (d > dist[x]) continue;
-      if (x == goal) {
-        found = true;
-        break;
-      }
-      for (auto [e, end] = boost::out_edges(x, u); e != end; ++e) {
-        const uint32_t y = boost::target(*e, u);
-        const double nd = d + static_cast<double>(u[*e]);
-        if (nd < dist[y]) {
-          dist[y] = nd;
-          pred[y] = x;
-          heap.emplace(nd, y);
-        }
-      }
-    }
+    // Dijkstra, stopping at the goal.
+    std::vector<double> dist;
+    found = internal::Dijkstra(u, start, goal, &dist, &pred);
     if (found) out->cost = dist[goal];
   }
   if (!found) {

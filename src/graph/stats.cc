@@ -30,6 +30,9 @@ Status ReadStats(Store* store, StoreStats* out) {
   sqlite3* db = store->Handle();
   *out = StoreStats();
   out->schema_version = store->SchemaVersion();
+  // One snapshot for every count, so that they add up while an ingest commits.
+  ReadSnapshot snapshot(db);
+  GEOKG_RETURN_IF_ERROR(snapshot.Begin());
   GEOKG_RETURN_IF_ERROR(CountRows(db, "SELECT count(*) FROM articles", &out->articles));
   GEOKG_RETURN_IF_ERROR(CountRows(db, "SELECT count(*) FROM entities", &out->entities));
   GEOKG_RETURN_IF_ERROR(CountRows(db, "SELECT count(*) FROM aliases", &out->aliases));

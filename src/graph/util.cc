@@ -1,5 +1,6 @@
 // Dates, filters and output helpers shared by the graph module.
 #include <algorithm>
+#include <limits>
 #include <ostream>
 
 #include "geokg/common/text.h"
@@ -116,6 +117,114 @@ bool TypeMatches(const EdgeRec& e, const RelationFilter& filter) {
     return true;
   const std::string_view coarse = Relation(e.type).coarse;
   return std::find(filter.coarse.begin(), filter.coarse.end(), coarse) != filter.coarse.end();
+}
+
+namespace {
+
+// A 4-ary min-heap of vertices keyed by (*key)[v], with each vertex's position kept so that a
+// key can decrease in place.
+class QuaternaryHeap {
+ public:
+  QuaternaryHeap(const std::vector<double>* key, size_t n) : key_(key), pos_(n, kAbsent) {}
+  bool empty() const { return heap_.empty(); }
+  uint32_t Pop() {
+    const uint32_t top = heap_[0];
+    pos_[top] = kAbsent;
+    const uint32_t last = heap_.back();
+    heap_.pop_back();
+    if (!heap_.empty()) {
+      heap_[0] = last;
+      pos_[last] = 0;
+      Down(0);
+    }
+    return top;
+  }
+  // Adds `v`, or moves it up after its key decreased.
+  void Push(uint32_t v) {
+    if (pos_[v] == kAbsent) {
+      pos_[v] = static_cast<uint32_t>(heap_.size());
+      heap_.push_back(v);
+    }
+    Up(pos_[v]);
+  }
+
+ private:
+  static constexpr uint32_t kAbsent = std::numeric_limits<uint32_t>::max();
+  void Up(uint32_t i) {
+    const uint32_t v = heap_[i];
+    const double k = (*key_)[v];
+    while (i > 0) {
+      const uint32_t parent = (i - 1) / 4;
+      if ((*key_)[heap_[parent]] <= k) break;
+      heap_[i] = heap_[parent];
+      pos_[heap_[i]] = i;
+      i = parent;
+    }
+    heap_[i] = v;
+    pos_[v] = i;
+  }
+  void Down(uint32_t i) {
+    const uint32_t v = heap_[i];
+    const double k = (*key_)[v];
+    const uint32_t n = static_cast<uint32_t>(heap_.size());
+    while (true) {
+      const uint32_t first = 4 * i + 1;
+      if (first >= n) break;
+      uint32_t best = first;
+      double best_key = (*key_)[heap_[first]];
+      const uint32_t last = std::min(first + 4, n);
+      for (uint32_t c = first + 1; c < last; ++c) {
+        const double ck = (*key_)[heap_[c]];
+        if (ck < best_key) {
+          best = c;
+          best_key = ck;
+        }
+      }
+      if (best_key >= k) break;
+      heap_[i] = heap_[best];
+      pos_[heap_[i]] = i;
+      i = best;
+    }
+    heap_[i] = v;
+    pos_[v] = i;
+  }
+
+  const std::vector<double>* key_;
+  std::vector<uint32_t> heap_;
+  std::vector<uint32_t> pos_;
+};
+
+}  // namespace
+
+bool Dijkstra(const UndirectedGraph& u, uint32_t source, uint32_t goal, std::vector<double>* dist,
+              std::vector<uint32_t>* pred) {
+  const size_t n = boost::num_vertices(u);
+  dist->assign(n, std::numeric_limits<double>::infinity());
+  if (pred != nullptr) pred->assign(n, std::numeric_limits<uint32_t>::max());
+  if (source >= n) return false;
+  const auto& rowstart = u.m_forward.m_rowstart;
+  const auto& column = u.m_forward.m_column;
+  const auto& weight = u.m_forward.m_edge_properties;
+  std::vector<double>& d = *dist;
+  QuaternaryHeap heap(dist, n);
+  d[source] = 0;
+  if (pred != nullptr) (*pred)[source] = source;
+  heap.Push(source);
+  while (!heap.empty()) {
+    const uint32_t x = heap.Pop();
+    if (x == goal) return true;
+    const double dx = d[x];
+    for (uint32_t k = rowstart[x]; k < rowstart[x + 1]; ++k) {
+      const uint32_t y = column[k];
+      const double nd = dx + static_cast<double>(weight[k]);
+      if (nd < d[y]) {
+        d[y] = nd;
+        if (pred != nullptr) (*pred)[y] = x;
+        heap.Push(y);
+      }
+    }
+  }
+  return false;
 }
 
 bool OutBuffer::Flush() {

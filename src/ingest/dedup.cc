@@ -178,9 +178,9 @@ bool NearDuplicateIndex::FindOrAdd(const TextSketch& sketch, uint64_t id, uint64
       const TextSketch& other = slots_[slot].sketch;
       const double j = EstimateJaccard(sketch, other);
       if (j < options_.min_jaccard) continue;
-      // |A ∩ B| = J (|A| + |B|) / (1 + J); containment is its share of the smaller set.
+      // |A ∩ B| = J (|A| + |B|) / (1 + J); containment is its share of the new text A.
       const double a = sketch.shingles, o = other.shingles;
-      const double containment = j * (a + o) / ((1 + j) * std::min(a, o));
+      const double containment = j * (a + o) / ((1 + j) * a);
       if (containment < options_.min_containment) continue;
       // Ties go to the oldest story (the smallest id).
       if (j > best || (j == best && slots_[slot].id < slots_[best_slot].id)) {

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 
 #include "geokg/common/text.h"
 #include "nlp_internal.h"
@@ -20,6 +21,10 @@ struct Morphology::HunspellHolder {
 Morphology::Morphology(std::unordered_set<std::string> vocabulary, const std::string& data_root)
     : vocabulary_(std::move(vocabulary)), hunspell_(std::make_unique<HunspellHolder>()) {
   auto open = [](const char* name) -> std::unique_ptr<Hunspell> {
+    // Hunspell's constructor sets up a global table without a lock (csutil's
+    // initialize_utf_tbl): Extractors made on several threads at once must take turns.
+    static std::mutex construction;
+    std::lock_guard<std::mutex> lock(construction);
     for (const char* dir : {"/usr/share/hunspell", "/usr/share/myspell/dicts"}) {
       std::string aff = std::string(dir) + "/" + name + ".aff";
       std::string dic = std::string(dir) + "/" + name + ".dic";

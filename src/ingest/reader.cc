@@ -441,11 +441,14 @@ class Reader {
       if (!st.ok()) return Error(st.WithContext(origin));
       if (head.size() == before) break;  // end of input
     }
+    Format format = first == '{' ? Format::kJsonLines : Format::kText;
+    if (first == '<') {
+      // Markup: a feed when its root element says so (after a declaration, comments ...).
+      st = Peek(source.get(), 4096, &head);
+      if (!st.ok()) return Error(st.WithContext(origin));
+      format = reader_internal::LooksLikeFeed(head) ? Format::kFeed : Format::kHtml;
+    }
     source = reader_internal::PrefixedSource(std::move(head), std::move(source));
-    Format format = first == '{'   ? Format::kJsonLines
-                    : first == '<' ? (reader_internal::LooksLikeFeed(head) ? Format::kFeed
-                                                                           : Format::kHtml)
-                                   : Format::kText;
     ReadSource(source.get(), format, origin, id);
   }
 

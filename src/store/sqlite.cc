@@ -155,4 +155,15 @@ Status Transaction::Commit() {
   return st;
 }
 
+ReadSnapshot::~ReadSnapshot() {
+  if (open_) sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr);
+}
+
+Status ReadSnapshot::Begin() {
+  GEOKG_ASSERT(!open_);
+  GEOKG_RETURN_IF_ERROR(ExecSql(db_, "BEGIN"));
+  open_ = true;
+  return Status::Ok();
+}
+
 }  // namespace geokg

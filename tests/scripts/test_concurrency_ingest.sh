@@ -4,15 +4,18 @@
 #     consistent snapshot (tests/scripts/concurrency_check.py): whole articles only, stats
 #     that add up, GraphML edges between nodes that are there;
 #  2. two ingests into one database at once serialise (or one fails clearly, exit 1 with a
-#     "locked" message), and the result is what the two give one after the other.
+#     "locked" message), and the result is what the two give one after the other, in one
+#     order or the other.
 #
 # usage: test_concurrency_ingest.sh GEOKG_BINARY SOURCE_DIR
-# Environment: GEOKG_CONCURRENCY_ARTICLES (default 1200).
+# Environment: GEOKG_CONCURRENCY_ARTICLES (default 1200, 400 in sanitizer builds).
 set -uo pipefail
 
 geokg=${1:?usage: $0 GEOKG_BINARY SOURCE_DIR}
 src=${2:?usage: $0 GEOKG_BINARY SOURCE_DIR}
-articles=${GEOKG_CONCURRENCY_ARTICLES:-1200}
+# Sanitizer builds are slower: fewer articles still leave time for many reads.
+if grep -q -a -m1 __asan_init "$geokg"; then default_articles=400; else default_articles=1200; fi
+articles=${GEOKG_CONCURRENCY_ARTICLES:-$default_articles}
 command -v sqlite3 >/dev/null || { echo "skip: no sqlite3"; exit 77; }
 check=$src/tests/scripts/concurrency_check.py
 
@@ -63,7 +66,7 @@ while kill -0 "$ingest" 2>/dev/null; do
   done
 done
 wait "$ingest" || fail "the ingest failed: $(cat "$tmp/ingest.err")"
-((reads >= 8)) || fail "only $reads reads during the ingest: make it longer (GEOKG_CONCURRENCY_ARTICLES)"
+((reads >= 4)) || fail "only $reads reads during the ingest: make it longer (GEOKG_CONCURRENCY_ARTICLES)"
 ((problems == 0)) || fail "$problems of $((reads + problems)) reads during the ingest failed"
 echo "ok: $reads reads during an ingest, each one snapshot"
 
@@ -92,18 +95,35 @@ for n in 1 2; do
 done
 [[ $(sqlite3 "$tmp/both.db" 'PRAGMA integrity_check') == ok ]] || fail "integrity_check after two ingests"
 
-"$geokg" ingest --quiet --db "$tmp/seq.db" "$tmp/one" || fail "sequential ingest 1"
-"$geokg" ingest --quiet --db "$tmp/seq.db" "$tmp/two" || fail "sequential ingest 2"
-same() {  # same SQL: the query gives the same rows on both databases
-  diff <(sqlite3 "$tmp/both.db" "$1") <(sqlite3 "$tmp/seq.db" "$1") >"$tmp/diff" ||
-    fail "two ingests at once differ from one after the other: $1
-$(head -20 "$tmp/diff")"
+# Serialised means: the same as one of the two orders. They differ: an article in both
+# inputs goes in as a near-duplicate or extracted depending on which run stores it first.
+"$geokg" ingest --quiet --db "$tmp/seq12.db" "$tmp/one" || fail "sequential ingest 1"
+"$geokg" ingest --quiet --db "$tmp/seq12.db" "$tmp/two" || fail "sequential ingest 2"
+"$geokg" ingest --quiet --db "$tmp/seq21.db" "$tmp/two" || fail "sequential ingest 2 first"
+"$geokg" ingest --quiet --db "$tmp/seq21.db" "$tmp/one" || fail "sequential ingest 1 second"
+queries=(
+  "SELECT content_hash, (SELECT count(*) FROM evidence e WHERE e.article_id = a.id)
+   FROM articles a ORDER BY 1"
+  "SELECT s.key, r.type, o.key, r.negated, r.evidence_count, r.first_date, r.last_date
+   FROM relations r JOIN entities s ON s.id = r.subject_id JOIN entities o ON o.id = r.object_id
+   ORDER BY 1, 2, 3, 4"
+  "SELECT key, name, type, country FROM entities ORDER BY key"
+  "SELECT e.key, a.alias FROM aliases a JOIN entities e ON e.id = a.entity_id ORDER BY 1, 2"
+)
+same_as() {  # same_as DB: every query gives the same rows on both.db and DB
+  local q
+  for q in "${queries[@]}"; do
+    diff <(sqlite3 "$tmp/both.db" "$q") <(sqlite3 "$1" "$q") >"$tmp/diff" || return 1
+  done
 }
-same "SELECT content_hash, (SELECT count(*) FROM evidence e WHERE e.article_id = a.id)
-      FROM articles a ORDER BY 1"
-same "SELECT s.key, r.type, o.key, r.negated, r.evidence_count, r.first_date, r.last_date
-      FROM relations r JOIN entities s ON s.id = r.subject_id JOIN entities o ON o.id = r.object_id
-      ORDER BY 1, 2, 3, 4"
-same "SELECT key, name, type, country FROM entities ORDER BY key"
-same "SELECT e.key, a.alias FROM aliases a JOIN entities e ON e.id = a.entity_id ORDER BY 1, 2"
-echo "ok: two ingests at once give what they give one after the other"
+if same_as "$tmp/seq12.db"; then
+  order="first then second"
+elif cp "$tmp/diff" "$tmp/diff12" && same_as "$tmp/seq21.db"; then
+  order="second then first"
+else
+  fail "two ingests at once give neither order's result:
+$(head -20 "$tmp/diff12")
+---
+$(head -20 "$tmp/diff")"
+fi
+echo "ok: two ingests at once give what they give one after the other ($order)"

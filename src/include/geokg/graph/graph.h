@@ -369,7 +369,8 @@ class KnowledgeGraph {
 
  private:
   KnowledgeGraph();
-  Status LoadFromStore();
+  // Reads the relations with ids in [lo, hi] from `db` into `b`.
+  static Status ReadRelations(sqlite3* db, int64_t lo, int64_t hi, Builder::Impl* b);
   Status Prepare();
   // Applies `filter` (but not its direction) to `e`. Sets *agg to the aggregates to report.
   Status Keep(Edge e, const RelationFilter& filter, bool* keep, EdgeRec* agg) const;

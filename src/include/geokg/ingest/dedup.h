@@ -5,12 +5,14 @@
 // How: each text is reduced to a MinHash sketch of its word 3-shingles (one-permutation
 // hashing: 128 bins of 16 bits, 256 bytes a text); sketches are indexed by locality-
 // sensitive hashing (32 bands of 4 bins), so a look-up only compares the few stories that
-// share a band. A candidate is a near-duplicate when the estimated Jaccard similarity of
-// the two shingle sets is at least `min_jaccard` and the estimated share of the shorter
-// text's shingles found in the longer one is at least `min_containment`. With the
-// defaults, copies that share >= 80% of the shorter text's shingles and whose lengths are
-// within a factor of about two are found with a probability above 98%; unrelated articles
-// on the same event (another agency's wording) share few 3-shingles and stay apart.
+// share a band. A new text is a near-duplicate of a story when the estimated Jaccard
+// similarity of their shingle sets is at least `min_jaccard` and the estimated share of the
+// new text's shingles found in the story is at least `min_containment`: the new text adds
+// little. A longer version of an earlier story (the full article after a short dispatch)
+// adds text, so it is a story of its own. With the defaults, copies that keep >= 80% of
+// their shingles from the story and whose lengths are within a factor of about two are
+// found with a probability above 98%; unrelated articles on the same event (another
+// agency's wording) share few 3-shingles and stay apart.
 #pragma once
 
 #include <array>

@@ -104,4 +104,21 @@ class Transaction {
   bool open_ = false;
 };
 
+// A read transaction: every statement run on the connection while it lives reads one
+// snapshot of the database, whatever other connections commit meanwhile (WAL). Begin fails
+// when the connection is already inside a transaction; the destructor ends the read.
+class ReadSnapshot {
+ public:
+  explicit ReadSnapshot(sqlite3* db) : db_(db) {}
+  ~ReadSnapshot();
+  ReadSnapshot(const ReadSnapshot&) = delete;
+  ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+
+  Status Begin();
+
+ private:
+  sqlite3* db_;
+  bool open_ = false;
+};
+
 }  // namespace geokg
