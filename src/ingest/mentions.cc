@@ -774,6 +774,16 @@ void ShortFormPass(Ctx& c, int s) {
 }
 
 
+// "Adam Yates et Daniel Martin", "Lyon and Marseille": a coordinator between capitalised
+// words joins two names, unless the words before it already make an organisation's name
+// ("Parti communiste et républicain", "Bureau of Democracy and Human Rights").
+bool CoordinatesTwoNames(const Ctx& c, const Tokens& toks, int from, int at) {
+  if (!c.lex.In("coordinator", toks[static_cast<size_t>(at)].lower)) return false;
+  for (int k = from; k < at; ++k)
+    if (c.lex.In("org_word", toks[static_cast<size_t>(k)].lower)) return false;
+  return true;
+}
+
 // Names no list knows: runs of capitalised words ("Oliphie Trameur", "Parc de la
 // Fontaine", "Mouvement de Lutte pour les Autochtones"), typed by their words and context.
 void NamePass(Ctx& c, int s) {
@@ -819,6 +829,7 @@ void NamePass(Ctx& c, int s) {
       }
       int k = j;
       while (k < n && k - j < 2 && c.lex.In("name_joiner", toks[static_cast<size_t>(k)].lower)) ++k;
+      if (k > j && k < n && capital(k) && CoordinatesTwoNames(c, toks, i, j)) break;
       if (k > j && k < n && capital(k)) {
         j = k;
         continue;
