@@ -212,6 +212,28 @@ int NameRun(const Lexicon& lex, const Tokens& toks, int i, int limit) {
   return words > 0 ? j : i;
 }
 
+// A one-word town inside a run of capitalised words is part of another name: "Nancy
+// Reagan", "Hervé de La Martinière", "Galeries Lafayette", "Cambridge Analytica". The name
+// pass reads the whole run.
+bool InsideLongerName(const Ctx& c, const Tokens& toks, int i) {
+  const int n = static_cast<int>(toks.size());
+  auto name_word = [&](int k) {
+    const Token& t = toks[static_cast<size_t>(k)];
+    return IsLetterToken(t) && t.upper_initial && !c.lex.In("month", t.lower) && !c.lex.In("not_name", t.lower);
+  };
+  int next = i + 1;
+  if (next + 1 < n && c.lex.In("name_particle", toks[static_cast<size_t>(next)].lower) &&
+      c.lex.In("first_name", toks[static_cast<size_t>(i)].text))
+    ++next;
+  if (next < n && name_word(next)) return true;
+  // The word before counts unless it only opens the sentence ("Hier Lyon ...").
+  if (i >= 2 && name_word(i - 1) && toks[static_cast<size_t>(i - 2)].is_word &&
+      !c.lex.In("title", toks[static_cast<size_t>(i - 1)].lower) &&
+      !c.lex.In("person_title", toks[static_cast<size_t>(i - 1)].lower))
+    return true;
+  return false;
+}
+
 void GazetteerPass(Ctx& c, int s) {
   const Tokens& toks = c.doc->sentences[static_cast<size_t>(s)].tokens;
   int n = static_cast<int>(toks.size());
@@ -231,8 +253,7 @@ void GazetteerPass(Ctx& c, int s) {
       const FormHit* name = ChooseHit(c, *hits, toks[static_cast<size_t>(i)], len, locative, FormKind::kName);
       if (name) {
         const GazetteerEntry& e = c.res.gazetteer.entries()[static_cast<size_t>(name->entry)];
-        // A place name that is also a common capitalised word at the start of a sentence
-        // is not trusted on its own.
+        if (e.type == EntityType::kPlace && len == 1 && InsideLongerName(c, toks, i)) break;
         int ent = c.table.FromGazetteer(e);
         AddMention(c, s, i, i + len, ent, e.type);
         i += len - 1;
