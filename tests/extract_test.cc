@@ -189,6 +189,48 @@ TEST_F(Extraction, DeploymentsWithLocativeObjects) {
   EXPECT_EQ(doc_.triples[0].date, "2015-09-22");
 }
 
+// Named mentions as "type:text" lines, for the entity tests below.
+std::set<std::string> NamedMentions(const Document& doc) {
+  std::set<std::string> out;
+  for (const Mention& m : doc.mentions)
+    if (m.named && m.entity >= 0)
+      out.insert(std::string(EntityTypeName(doc.entities[static_cast<size_t>(m.entity)].type)) + ":" + m.text);
+  return out;
+}
+
+TEST_F(Extraction, CoordinatedNamesAreTwoPeople) {
+  Run("Au sprint, Camille Dubreuil devance Hugo Lemaire et Inès Barbier sur la ligne d'arrivée.", "fr");
+  auto m = NamedMentions(doc_);
+  EXPECT_TRUE(m.count("PERSON:Hugo Lemaire")) << ::testing::PrintToString(m);
+  EXPECT_TRUE(m.count("PERSON:Inès Barbier")) << ::testing::PrintToString(m);
+  // An organisation's name may hold "et".
+  Run("Il a rejoint le Parti communiste et républicain en mai.", "fr");
+  m = NamedMentions(doc_);
+  EXPECT_TRUE(m.count("ORG:Parti communiste et républicain") || m.count("ORG:Parti communiste")) << ::testing::PrintToString(m);
+}
+
+TEST_F(Extraction, FrenchDepartmentsRegionsAndTowns) {
+  Run("Les crues ont touché la Haute-Savoie et le Finistère ; en Occitanie, Carcassonne est inondée.", "fr");
+  auto m = NamedMentions(doc_);
+  for (const char* want : {"PLACE:Haute-Savoie", "PLACE:Finistère", "PLACE:Occitanie", "PLACE:Carcassonne"})
+    EXPECT_TRUE(m.count(want)) << want << " " << ::testing::PrintToString(m);
+}
+
+TEST_F(Extraction, TownNameInsideAPersonsName) {
+  Run("L'ancienne première dame Nancy Reagan est morte en Californie.", "fr");
+  auto m = NamedMentions(doc_);
+  EXPECT_TRUE(m.count("PERSON:Nancy Reagan")) << ::testing::PrintToString(m);
+}
+
+TEST_F(Extraction, FrenchOrganisationNamesWithLowerCaseWords) {
+  Run("Les résultats ont été publiés par l'Institut national de la statistique et la Fédération "
+      "internationale de ski a reporté l'épreuve.",
+      "fr");
+  auto m = NamedMentions(doc_);
+  EXPECT_TRUE(m.count("ORG:Institut national de la statistique")) << ::testing::PrintToString(m);
+  EXPECT_TRUE(m.count("ORG:Fédération internationale de ski")) << ::testing::PrintToString(m);
+}
+
 TEST_F(Extraction, EveryTripleCarriesProvenance) {
   std::string text = "La France a condamné l'Iran. Paris a ensuite sanctionné Téhéran.";
   Run(text, "fr", "2019-01-02");

@@ -805,6 +805,66 @@ bool CoordinatesTwoNames(const Ctx& c, const Tokens& toks, int from, int at) {
   return true;
 }
 
+// A French adjective after an organisation's head: a demonym, or a word with an adjective
+// ending ("internationale", "royal", "météorologique", "ferroviaire", "fédérale").
+bool OrgAdjective(const Ctx& c, const Tokens& toks, int k) {
+  const Token& t = toks[static_cast<size_t>(k)];
+  if (!IsLetterToken(t) || t.upper_initial || c.taken[static_cast<size_t>(k)] >= 0) return false;
+  if (c.demonym_at[static_cast<size_t>(k)] >= 0) return true;
+  if (c.lex.In("determiner", t.lower) || c.lex.In("preposition", t.lower) || c.lex.In("not_name", t.lower))
+    return false;
+  static const char* const kEndings[] = {"al", "ale", "aux", "ales", "ique", "iques", "ien", "ienne", "aire", "aires",
+                                         "el", "elle", "if", "ive", "ain", "aine", "ais", "aise", "ier", "ière", "iste", "istes"};
+  for (const char* e : kEndings) {
+    size_t len = std::strlen(e);
+    if (t.lower.size() > len + 2 && t.lower.compare(t.lower.size() - len, len, e) == 0) return true;
+  }
+  return false;
+}
+
+// French names organisations by a capitalised head, adjectives and complements in lower
+// case: "Union internationale de patinage", "Conseil national de la sécurité des
+// transports", "Institut royal météorologique de Belgique". When the run of capitalised
+// words [i, j) opens on such a head, returns the end of the whole phrase; else j.
+int OrgPhraseEnd(const Ctx& c, const Tokens& toks, int i, int j) {
+  const int n = static_cast<int>(toks.size());
+  if (!c.lex.In("org_name_head", toks[static_cast<size_t>(i)].lower)) return j;
+  int end = j;
+  int k = j;
+  while (k < n && OrgAdjective(c, toks, k)) end = ++k;
+  for (int complements = 0; complements < 3 && k < n; ++complements) {
+    int at = k;
+    // "du commerce et de la distribution": a second complement joined by "et".
+    if (complements > 0 && toks[static_cast<size_t>(at)].lower == "et" && at + 1 < n &&
+        c.lex.In("org_complement_prep", toks[static_cast<size_t>(at + 1)].lower))
+      ++at;
+    if (!c.lex.In("org_complement_prep", toks[static_cast<size_t>(at)].lower)) break;
+    ++at;
+    if (at < n && (toks[static_cast<size_t>(at)].lower == "la" || toks[static_cast<size_t>(at)].lower == "l'")) ++at;
+    if (at >= n) break;
+    const Token& w = toks[static_cast<size_t>(at)];
+    if (c.taken[static_cast<size_t>(at)] >= 0) {
+      // A place or organisation already found: "Institut ... de Belgique".
+      const Mention& m = c.doc->mentions[static_cast<size_t>(c.taken[static_cast<size_t>(at)])];
+      if (m.type == EntityType::kPerson || m.first != at) break;
+      k = m.last;
+    } else if (w.upper_initial && IsLetterToken(w)) {
+      if (c.lex.In("first_name", w.text)) break;  // "Parti socialiste de François Hollande"
+      k = NameRun(c.lex, toks, at, n);
+      if (k == at) break;
+    } else if (IsLetterToken(w) && w.lower.size() > 2 && !c.lex.In("determiner", w.lower) &&
+               !c.lex.In("preposition", w.lower) && !c.lex.In("not_name", w.lower) &&
+               !c.lex.In("month", w.lower)) {
+      k = at + 1;
+    } else {
+      break;
+    }
+    while (k < n && OrgAdjective(c, toks, k)) ++k;
+    end = k;
+  }
+  return end;
+}
+
 // Names no list knows: runs of capitalised words ("Oliphie Trameur", "Parc de la
 // Fontaine", "Mouvement de Lutte pour les Autochtones"), typed by their words and context.
 void NamePass(Ctx& c, int s) {
@@ -857,6 +917,7 @@ void NamePass(Ctx& c, int s) {
       }
       break;
     }
+    if (c.lex.lang == "fr" && !lower_head) j = OrgPhraseEnd(c, toks, i, j);
     // "Rota naval base", "Qayyarah airfield": English puts the kind of place after the name.
     bool place_tail = false;
     if (c.lex.lang != "fr") {
@@ -873,7 +934,8 @@ void NamePass(Ctx& c, int s) {
     int b = i;
     // A sentence-initial capital on a common word is just the start of the sentence.
     bool initial = i == 0 || !toks[static_cast<size_t>(i - 1)].is_word;
-    if (initial && !titled && c.morph->IsCommonWord(first.lower, c.lex.lang)) {
+    if (initial && !titled && !(words >= 2 && c.lex.In("first_name", first.text)) &&
+        c.morph->IsCommonWord(first.lower, c.lex.lang)) {
       if (words == 1) continue;
       ++b;
       while (b < j && !capital(b)) ++b;
@@ -883,11 +945,16 @@ void NamePass(Ctx& c, int s) {
     for (int k = b; k < j; ++k) {
       const Token& t = toks[static_cast<size_t>(k)];
       skip = skip || c.lex.In("not_actor_word", t.lower);
-      org = org || c.lex.In("org_word", t.lower);
+      org = org || c.lex.In("org_word", t.lower) || (k == b && c.lex.In("org_name_head", t.lower));
       place = place || c.lex.In("place_word", t.lower);
     }
     // A lone generic word ("Conseil", "Banque") is part of a name the text did not finish.
-    if (span_words_of(b, j) == 1 && c.lex.In("org_word", toks[static_cast<size_t>(b)].lower)) skip = true;
+    if (span_words_of(b, j) == 1 && !lower_head) {
+      const Token& only = toks[static_cast<size_t>(b)];
+      bool acronym = AllCaps(only) && !c.lex.In("not_an_org_acronym", only.lower);
+      if (j == b + 1 && ((c.lex.In("org_word", only.lower) && !acronym) || c.lex.In("org_name_head", only.lower)))
+        skip = true;
+    }
     if (skip) {
       i = j - 1;
       continue;
