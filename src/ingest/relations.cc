@@ -221,10 +221,53 @@ Triple LocationTriple(const Document& doc, int s, const Mention& who, const Ment
 
 bool IsPlace(const Mention& m) { return m.type == EntityType::kPlace || m.type == EntityType::kState; }
 
+// The other actors of the clause that holds a locative phrase are there too: "des
+// manifestants et des policiers se sont affrontés dans le centre de Lyon". The clause runs
+// between semicolons; actors governed by a preposition other than a locative one (the
+// object of "contre", a possessor after "de") stay where the text leaves them.
+void ClauseLocations(const Resources& res, const Document& doc, const SentenceView& v, const Mention& place,
+                     int subject, std::vector<Triple>* out) {
+  int from = 0, to = v.n();
+  for (int k = place.first - 1; k >= 0; --k)
+    if (v.tok(k).text == ";") {
+      from = k + 1;
+      break;
+    }
+  for (int k = place.last; k < v.n(); ++k)
+    if (v.tok(k).text == ";") {
+      to = k;
+      break;
+    }
+  std::set<int> done;
+  for (int k = from; k < to; ++k) {
+    int m = v.mention_at[static_cast<size_t>(k)];
+    if (m < 0 || m == subject) continue;
+    const Mention* mm = v.MentionOf(m);
+    k = mm->last - 1;
+    if (mm->entity < 0 || mm->entity == place.entity || IsPlace(*mm) || !done.insert(mm->entity).second) continue;
+    // Actors the gazetteer knows (leaders, ministries, armed groups) act from afar as often
+    // as on the spot; the story's own people and groups are where it happens.
+    if (mm->pronoun || mm->type == EntityType::kIgo ||
+        res.gazetteer.Find(doc.entities[static_cast<size_t>(mm->entity)].key) >= 0)
+      continue;
+    if (subject >= 0 && v.MentionOf(subject)->entity == mm->entity) continue;
+    out->push_back(LocationTriple(doc, v.s, *mm, place, 0.4f, "clause"));
+  }
+}
+
 // Where actors are: "X ... à/in PLACE" puts the clause's subject there; "l'hôpital de
 // Denver" puts a place inside another; an opening "À Paris, ..." sets the scene for every
 // actor of the story.
 void LocationRelations(const Resources& res, const Document& doc, const Lexicon& lex, std::vector<Triple>* out) {
+  // Stories about actors the gazetteer knows (ministers, armed groups, organisations) are
+  // international news: their places are where something happened, not where everyone is.
+  // The scene and clause readings are kept for local stories.
+  std::set<int> known;
+  for (const Mention& m : doc.mentions) {
+    if (m.entity < 0 || m.type == EntityType::kState || m.type == EntityType::kPlace) continue;
+    if (res.gazetteer.Find(doc.entities[static_cast<size_t>(m.entity)].key) >= 0) known.insert(m.entity);
+  }
+  const bool local_story = known.size() < 2;
   for (int s = 0; s < static_cast<int>(doc.sentences.size()); ++s) {
     SentenceView v(doc, lex, s);
     for (size_t mi = 0; mi < doc.mentions.size(); ++mi) {
@@ -238,6 +281,7 @@ void LocationRelations(const Resources& res, const Document& doc, const Lexicon&
         const Mention* sm = v.MentionOf(subj);
         if (sm && sm->entity >= 0 && sm->entity != p.entity && !IsPlace(*sm))
           out->push_back(LocationTriple(doc, s, *sm, p, 0.6f, "locative"));
+        if (local_story) ClauseLocations(res, doc, v, p, subj, out);
         continue;
       }
       // "l'hôpital de Denver", "the town of X in Y": a place noun right before "de"/"of".
@@ -267,15 +311,7 @@ void LocationRelations(const Resources& res, const Document& doc, const Lexicon&
     scene.push_back(&m);
   }
   if (!opening) return;
-  // Stories about actors the gazetteer knows (ministers, armed groups, organisations) are
-  // international news: their first place is where something happened, not where everyone
-  // is. The scene reading is kept for local stories.
-  std::set<int> known;
-  for (const Mention& m : doc.mentions) {
-    if (m.entity < 0 || m.type == EntityType::kState || m.type == EntityType::kPlace) continue;
-    if (res.gazetteer.Find(doc.entities[static_cast<size_t>(m.entity)].key) >= 0) known.insert(m.entity);
-  }
-  if (known.size() >= 2) return;
+  if (!local_story) return;
   std::set<int> scene_entities;
   for (const Mention* p : scene) scene_entities.insert(p->entity);
   std::set<int> done;
