@@ -231,6 +231,16 @@ TEST_F(Extraction, FrenchOrganisationNamesWithLowerCaseWords) {
   EXPECT_TRUE(m.count("ORG:Fédération internationale de ski")) << ::testing::PrintToString(m);
 }
 
+TEST_F(Extraction, FrenchRoadNumbersButNotAircraft) {
+  Run("Un camion s'est renversé sur l'A7 puis la circulation a été coupée sur la RN 88 ; "
+      "l'A380 d'Air France a atterri.",
+      "fr");
+  auto m = NamedMentions(doc_);
+  EXPECT_TRUE(m.count("PLACE:A7")) << ::testing::PrintToString(m);
+  EXPECT_TRUE(m.count("PLACE:RN 88")) << ::testing::PrintToString(m);
+  EXPECT_FALSE(m.count("PLACE:A380")) << ::testing::PrintToString(m);
+}
+
 TEST_F(Extraction, EveryTripleCarriesProvenance) {
   std::string text = "La France a condamné l'Iran. Paris a ensuite sanctionné Téhéran.";
   Run(text, "fr", "2019-01-02");

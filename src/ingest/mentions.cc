@@ -679,6 +679,47 @@ void RolePass(Ctx& c, int s) {
   }
 }
 
+// Road numbers: "l'A7", "l'autoroute A36", "la RN 79", "la D 905bis", "l'E40". A letter of
+// the road's class and a number, after an article or the word for the road; Airbus numbers
+// (A300 to A399, A400) are aircraft.
+bool RoadNumber(std::string_view letters, std::string_view digits) {
+  static const char* const kClasses[] = {"A", "N", "D", "E", "M", "RN", "RD"};
+  bool cls = false;
+  for (const char* k : kClasses) cls = cls || letters == k;
+  if (!cls || digits.empty() || digits.size() > 4 || !std::isdigit(static_cast<unsigned char>(digits[0]))) return false;
+  size_t d = 0;
+  while (d < digits.size() && std::isdigit(static_cast<unsigned char>(digits[d]))) ++d;
+  if (d > 3 || (d < digits.size() && digits.substr(d) != "bis")) return false;
+  if (letters == "A" && d == 3 && (digits[0] == '3' || digits.substr(0, 3) == "400")) return false;
+  return true;
+}
+
+void RoadPass(Ctx& c, int s) {
+  if (c.lex.lang != "fr") return;
+  const Tokens& toks = c.doc->sentences[static_cast<size_t>(s)].tokens;
+  const int n = static_cast<int>(toks.size());
+  for (int i = 1; i < n; ++i) {
+    if (c.taken[static_cast<size_t>(i)] >= 0) continue;
+    const std::string& w = toks[static_cast<size_t>(i)].text;
+    int end = -1;
+    size_t split = 0;
+    while (split < w.size() && std::isupper(static_cast<unsigned char>(w[split]))) ++split;
+    if (split > 0 && split < w.size() && RoadNumber(std::string_view(w).substr(0, split), std::string_view(w).substr(split)))
+      end = i + 1;
+    else if (split == w.size() && i + 1 < n && RoadNumber(w, toks[static_cast<size_t>(i + 1)].text) &&
+             c.taken[static_cast<size_t>(i + 1)] < 0)
+      end = i + 2;
+    if (end < 0) continue;
+    const std::string& prev = toks[static_cast<size_t>(i - 1)].lower;
+    if (!c.lex.In("road_word", prev) && prev != "l'" && prev != "la" && prev != "et") continue;
+    std::string name = c.doc->article.text.substr(toks[static_cast<size_t>(i)].begin,
+                                                  toks[static_cast<size_t>(end - 1)].end -
+                                                      toks[static_cast<size_t>(i)].begin);
+    AddMention(c, s, i, end, c.table.Local("place", name, EntityType::kPlace, "FRA"), EntityType::kPlace);
+    i = end - 1;
+  }
+}
+
 // "la province de Lattaquié", "the town of Tal Abyad": a place named after its kind.
 void PlacePass(Ctx& c, int s) {
   const Tokens& toks = c.doc->sentences[static_cast<size_t>(s)].tokens;
@@ -1053,6 +1094,7 @@ void FindMentions(const Resources& res, const Lexicon& lex, Morphology* morph, D
     c.demonym_at.assign(n, -1);
     c.role_used.clear();
     GazetteerPass(c, s);
+    RoadPass(c, s);
     PlacePass(c, s);
     GroupPass(c, s, /*roles=*/false);
     RolePass(c, s);

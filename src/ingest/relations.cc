@@ -296,19 +296,23 @@ void LocationRelations(const Resources& res, const Document& doc, const Lexicon&
   // The scene: a first sentence that opens on where it happens ("À Paris, ...", "Ce 6
   // juillet à Bruxelles, ...", "In Baghdad, ...") places every actor of the story in each
   // place its first sentence names after a locative.
+  // A story that opens on something else ("Le 3 mai, ...") sets its scene in its second
+  // sentence when that one says where.
   if (doc.sentences.empty()) return;
-  SentenceView first(doc, lex, 0);
   std::vector<const Mention*> scene;
   bool opening = false;
-  for (size_t mi = 0; mi < doc.mentions.size(); ++mi) {
-    const Mention& m = doc.mentions[mi];
-    if (m.sentence != 0 || m.entity < 0) continue;
-    int k = m.first - 1;
-    while (k >= 0 && first.Is(k, "determiner")) --k;
-    bool locative = IsPlace(m) && k >= 0 && first.Is(k, "locative_adjunct");
-    if (!locative) continue;
-    opening = true;
-    scene.push_back(&m);
+  for (int s0 = 0; s0 < std::min<int>(2, static_cast<int>(doc.sentences.size())) && !opening; ++s0) {
+    SentenceView first(doc, lex, s0);
+    for (size_t mi = 0; mi < doc.mentions.size(); ++mi) {
+      const Mention& m = doc.mentions[mi];
+      if (m.sentence != s0 || m.entity < 0) continue;
+      int k = m.first - 1;
+      while (k >= 0 && first.Is(k, "determiner")) --k;
+      bool locative = IsPlace(m) && k >= 0 && first.Is(k, "locative_adjunct");
+      if (!locative) continue;
+      opening = true;
+      scene.push_back(&m);
+    }
   }
   if (!opening) return;
   if (!local_story) return;
