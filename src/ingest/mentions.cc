@@ -775,6 +775,17 @@ void GroupPass(Ctx& c, int s, bool roles) {
     int m = AddMention(c, s, i, i + 1, ent, type);
     c.doc->mentions[static_cast<size_t>(m)].named = false;
     c.doc->mentions[static_cast<size_t>(m)].plural = t.lower.back() == 's' || t.lower.back() == 'x';
+    // "les forces de l'ordre", "les agents de sécurité": the complement belongs to the noun.
+    int k = i + 1;
+    if (k < n && (toks[static_cast<size_t>(k)].lower == "de" || toks[static_cast<size_t>(k)].lower == "d'")) {
+      ++k;
+      if (k < n && toks[static_cast<size_t>(k)].lower == "l'") ++k;
+      if (k < n && c.lex.In("group_complement", toks[static_cast<size_t>(k)].lower) &&
+          c.taken[static_cast<size_t>(k)] < 0) {
+        Mention& gm = c.doc->mentions[static_cast<size_t>(m)];
+        gm.long_text = c.doc->article.text.substr(gm.begin, toks[static_cast<size_t>(k)].end - gm.begin);
+      }
+    }
   }
 }
 

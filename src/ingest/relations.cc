@@ -56,6 +56,10 @@ struct SentenceView {
       if (owner >= 0) return Governed(doc.mentions[static_cast<size_t>(owner)]);
       return false;
     }
+    // "Des manifestants ont agressé ...": at the head of a clause "des"/"du" is an article.
+    if ((tok(k).lower == "des" || tok(k).lower == "du") &&
+        (k == 0 || !tok(k - 1).is_word || Is(k - 1, "clause_opener")))
+      return false;
     return Is(k, "preposition");
   }
 };
