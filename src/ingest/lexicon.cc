@@ -91,6 +91,8 @@ Status Lexicon::LoadFile(const std::string& path) {
             t.mode = flag.substr(5);
           } else if (flag == "nopassive") {
             t.object_is_subject_of_passive = false;
+          } else if (flag == "inverse") {
+            t.inverse = true;
           } else {
             return bad("unknown flag '" + flag + "'");
           }
@@ -147,7 +149,8 @@ void Lexicon::CollectVocabulary(std::unordered_set<std::string>* out) const {
   for (const auto& [role, rel] : role_relation) out->insert(role);
   for (const auto& [w, mode] : mode_words) out->insert(w);
   for (const auto& [name, words] : classes)
-    if (name == "group_head" || name == "role" || name == "group") out->insert(words.begin(), words.end());
+    if (name == "group_head" || name == "np_head" || name == "role" || name == "group")
+      out->insert(words.begin(), words.end());
 }
 
 }  // namespace geokg::internal

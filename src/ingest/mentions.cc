@@ -6,8 +6,8 @@
 // compatible actor.
 #include <algorithm>
 #include <cctype>
-#include <set>
 #include <cstring>
+#include <set>
 
 #include "geokg/common/text.h"
 #include "geokg/ontology.h"
@@ -285,6 +285,110 @@ void ExtendStateGroups(Ctx& c, int s) {
         break;
       }
     }
+  }
+}
+
+// An English word that reads as an adjective by its ending ("wider", "brutal", "northern").
+bool Adjectival(const Lexicon& lex, const std::string& w) {
+  if (lex.In("adjective", w)) return true;
+  for (const char* suffix : {"er", "al", "ic", "ive", "ous", "ful", "less", "able", "ible", "ern",
+                             "ian", "ese", "ish"}) {
+    size_t len = std::strlen(suffix);
+    if (w.size() > len + 2 && w.compare(w.size() - len, len, suffix) == 0) return true;
+  }
+  return false;
+}
+
+// English names an actor by a whole noun phrase around its name: "ISIL terrorists",
+// "Coalition military forces", "the brutal Asad regime", "the government of Iraq", "the city
+// of Mosul". The mention grows to the phrase (its tokens and long_text); the entity stays the
+// named one. A group noun the phrase absorbs ("terrorists") stops being an actor of its own.
+void ExtendNounPhrases(Ctx& c, int s) {
+  if (c.lex.lang == "fr") return;
+  const Tokens& toks = c.doc->sentences[static_cast<size_t>(s)].tokens;
+  const int n = static_cast<int>(toks.size());
+  auto head = [&](const Token& t) {
+    return c.lex.In("group_head", t.lower) || c.lex.In("group_head", t.lemma) ||
+           c.lex.In("np_head", t.lower) || c.lex.In("np_head", t.lemma);
+  };
+  // A word that may stand inside a noun phrase before its head: not a function word.
+  auto modifier = [&](const Token& t) {
+    return t.is_word && !t.upper_initial && !c.lex.In("preposition", t.lower) &&
+           !c.lex.In("determiner", t.lower) && !c.lex.In("clause_opener", t.lower) &&
+           !c.lex.In("relative", t.lower) && !c.lex.In("passive_aux", t.lower) &&
+           !c.lex.In("stop_role", t.lower) && !c.lex.In("np_stop", t.lower);
+  };
+  // A generic mention covering token k gives way to the phrase that absorbs it.
+  auto absorb = [&](int k, int into) {
+    int other = c.taken[static_cast<size_t>(k)];
+    if (other >= 0 && other != into) {
+      Mention& o = c.doc->mentions[static_cast<size_t>(other)];
+      if (o.named) return false;
+      o.entity = -1;
+    }
+    c.taken[static_cast<size_t>(k)] = into;
+    return true;
+  };
+  for (size_t mi = 0; mi < c.doc->mentions.size(); ++mi) {
+    if (c.doc->mentions[mi].sentence != s) continue;
+    Mention m = c.doc->mentions[mi];
+    if (m.entity < 0 || m.pronoun || m.type == EntityType::kPerson) continue;
+    if (!m.named && m.type != EntityType::kGroup && m.type != EntityType::kState) continue;
+    const int idx = static_cast<int>(mi);
+    int first = m.first, last = m.last;
+    // Right: up to two modifiers, then a group noun ("ISIL tactical units").
+    for (int k = last; k < std::min(n, last + 3); ++k) {
+      const Token& t = toks[static_cast<size_t>(k)];
+      int taken = c.taken[static_cast<size_t>(k)];
+      bool generic = taken >= 0 && !c.doc->mentions[static_cast<size_t>(taken)].named;
+      if (!t.is_word || t.upper_initial || (taken >= 0 && !generic)) break;
+      if (head(t)) {
+        bool ok = true;
+        for (int j = last; j <= k && ok; ++j) ok = absorb(j, idx);
+        if (ok) last = k + 1;
+        break;
+      }
+      if (!modifier(t)) break;
+    }
+    // Left: "HEAD of [the] NAME" ("the government of Iraq", "the city of Mosul").
+    int k = first - 1;
+    if (k >= 0 && toks[static_cast<size_t>(k)].lower == "the") --k;
+    if (k >= 1 && toks[static_cast<size_t>(k)].lower == "of" &&
+        c.lex.In("np_of_head", toks[static_cast<size_t>(k - 1)].lower) &&
+        c.taken[static_cast<size_t>(k - 1)] < 0) {
+      int b = k - 1;
+      // Capitalised or plain modifiers before the head: "the Federal Government of Iraq".
+      while (b > 0 && b > k - 4) {
+        const Token& p = toks[static_cast<size_t>(b - 1)];
+        if (c.taken[static_cast<size_t>(b - 1)] >= 0 || !p.is_word ||
+            c.lex.In("determiner", p.lower))
+          break;
+        if (!p.upper_initial && !modifier(p)) break;
+        if (p.upper_initial && !c.lex.In("np_modifier", p.lower)) break;
+        --b;
+      }
+      for (int j = b; j < first; ++j) c.taken[static_cast<size_t>(j)] = idx;
+      first = b;
+    }
+    // Left: a determiner, with at most one adjective after it ("the wider Global Coalition").
+    for (int j = first - 1; j >= 0 && j >= first - 2; --j) {
+      const Token& p = toks[static_cast<size_t>(j)];
+      if (c.taken[static_cast<size_t>(j)] >= 0) break;
+      if (c.lex.In("determiner", p.lower) && p.lower != "all") {
+        for (int q = j; q < first; ++q) c.taken[static_cast<size_t>(q)] = idx;
+        first = j;
+        break;
+      }
+      if (!modifier(p) || !Adjectival(c.lex, p.lower)) break;
+    }
+    if (first == m.first && last == m.last) continue;
+    Mention& mm = c.doc->mentions[mi];
+    mm.first = first;
+    mm.last = last;
+    uint32_t from = toks[static_cast<size_t>(first)].begin,
+             to = toks[static_cast<size_t>(last - 1)].end;
+    mm.long_text = c.doc->article.text.substr(from, to - from);
+    if (last > m.last) mm.plural = toks[static_cast<size_t>(last - 1)].lower.back() == 's';
   }
 }
 
@@ -762,10 +866,22 @@ void GroupPass(Ctx& c, int s, bool roles) {
     bool role = c.lex.In("role", t.lemma) || c.lex.In("role", t.lower);
     if (role != roles) continue;
     if (roles && c.role_used.count(i)) continue;
-    if (t.upper_initial && i > 0) continue;  // part of a name ("Parc", "Police nationale")
+    // English capitalises a collective it treats as a name ("Coalition forces", "the
+    // Coalition"); a capital inside a run of capitals is part of a longer name ("Parc",
+    // "Police nationale").
+    bool lone_capital = false;
+    if (t.upper_initial && c.lex.lang != "fr" && group) {
+      bool prev_cap = i > 0 && toks[static_cast<size_t>(i - 1)].upper_initial &&
+                      toks[static_cast<size_t>(i - 1)].is_word &&
+                      c.taken[static_cast<size_t>(i - 1)] < 0;
+      bool next_cap = i + 1 < n && toks[static_cast<size_t>(i + 1)].upper_initial;
+      lone_capital = !prev_cap && !next_cap && !roles;
+    }
+    if (t.upper_initial && i > 0 && !lone_capital) continue;
     const Token* prev = i > 0 ? &toks[static_cast<size_t>(i - 1)] : nullptr;
-    if (!prev || !(c.lex.In("determiner", prev->lower) || c.lex.In("preposition", prev->lower) ||
-                   c.lex.In("possessive", prev->lower)))
+    if (!lone_capital &&
+        (!prev || !(c.lex.In("determiner", prev->lower) || c.lex.In("preposition", prev->lower) ||
+                    c.lex.In("possessive", prev->lower))))
       continue;
     // Common nouns name an actor of this article only: "la ville" of one story is not the
     // "ville" of another, so the key carries the article id.
@@ -1111,9 +1227,11 @@ void FindMentions(const Resources& res, const Lexicon& lex, Morphology* morph, D
     RolePass(c, s);
     DemonymPass(c, s);
     ExtendStateGroups(c, s);
+    ExtendNounPhrases(c, s);
     GroupPass(c, s, /*roles=*/true);
     ShortFormPass(c, s);
     NamePass(c, s);
+    ExtendNounPhrases(c, s);
     PronounPass(c, s);
   }
   std::stable_sort(doc->mentions.begin(), doc->mentions.end(), [](const Mention& a, const Mention& b) {

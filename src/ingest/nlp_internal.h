@@ -140,6 +140,7 @@ struct Trigger {
   std::vector<std::string> object_preps;  // "" = direct object; "loc" = a locative phrase
   bool subject_is_self = false;           // the trigger noun is itself the subject actor
   bool object_is_subject_of_passive = true;
+  bool inverse = false;  // the object relates to the subject ("X include A, B" -> A MEMBER_OF X)
   std::string mode;
 };
 

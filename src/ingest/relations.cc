@@ -135,6 +135,10 @@ int FirstMentionAfter(const SentenceView& v, int from, int window, bool skip_gov
     if (v.tok(k).text == ";" || v.tok(k).text == ":") return -1;
     // A direct object follows its verb within the clause, never past a comma or a relative.
     if (skip_governed && (v.tok(k).text == "," || v.Is(k, "relative"))) return -1;
+    // ... nor past the verb of another clause ("strikes in Iraq include Australia").
+    if (skip_governed && k > from && v.mention_at[static_cast<size_t>(k)] < 0 &&
+        v.Is(k, "clause_verb"))
+      return -1;
     int m = v.mention_at[static_cast<size_t>(k)];
     if (m < 0) continue;
     const Mention* mm = v.MentionOf(m);
@@ -205,6 +209,66 @@ int Antecedent(const SentenceView& v, int trig) {
   return unknown;
 }
 
+// Actors coordinated with mention `m`: "A, B and C". Rightwards (`right`) the list must
+// close with and/or ("attacked A, B and C"); a comma alone is an apposition. Leftwards the
+// link next to `m` must be and/or ("A, B and C attacked"): "In Syria, A attacked" is no list.
+std::vector<int> Coordinated(const SentenceView& v, int m, bool right) {
+  std::vector<int> out;
+  const Mention* mm = v.MentionOf(m);
+  if (!mm || mm->entity < 0) return out;
+  auto compatible = [&](EntityType t) {
+    return t == EntityType::kState || mm->type == EntityType::kState ||
+           (t == EntityType::kPlace) == (mm->type == EntityType::kPlace);
+  };
+  auto conj = [&](int k) {
+    return k >= 0 && k < v.n() && (v.tok(k).lower == "and" || v.tok(k).lower == "or");
+  };
+  auto comma = [&](int k) { return k >= 0 && k < v.n() && v.tok(k).text == ","; };
+  auto actor_at = [&](int k) {
+    if (k < 0 || k >= v.n()) return -1;
+    int o = v.mention_at[static_cast<size_t>(k)];
+    const Mention* om = v.MentionOf(o);
+    if (!om || om->entity < 0 || om->pronoun || !compatible(om->type)) return -1;
+    return o;
+  };
+  if (right) {
+    std::vector<int> items;
+    bool closed = false;
+    int k = mm->last;
+    while (k < v.n() && items.size() < 12) {
+      bool c = comma(k), a = false;
+      int j = k + (c ? 1 : 0);
+      if (conj(j)) {
+        a = true;
+        ++j;
+      }
+      if (!c && !a) break;
+      int o = actor_at(j);
+      if (o < 0) break;
+      items.push_back(o);
+      if (a) {
+        closed = true;
+        break;
+      }
+      k = v.MentionOf(o)->last;
+    }
+    if (closed) out = items;
+    return out;
+  }
+  int k = mm->first - 1;
+  if (!conj(k)) return out;
+  --k;
+  if (comma(k)) --k;
+  while (k >= 0 && out.size() < 12) {
+    int o = actor_at(k);
+    if (o < 0) break;
+    out.push_back(o);
+    k = v.MentionOf(o)->first - 1;
+    if (!comma(k)) break;
+    --k;
+  }
+  return out;
+}
 
 Triple LocationTriple(const Document& doc, int s, const Mention& who, const Mention& where, float confidence,
                       const char* trigger) {
@@ -571,8 +635,33 @@ void ExtractRelations(const Resources& res, const Lexicon& lex, Document* doc) {
         tp.object_mention = SideText(*doc, *om);
         tp.trigger = doc->article.text.substr(t.begin, v.tok(end - 1).end - t.begin);
         tp.confidence = sm->pronoun || om->pronoun ? 0.7f : 0.85f;
-        auto key = std::make_tuple(tp.subject, static_cast<int>(tp.relation), tp.object, tp.negated, s);
-        if (seen.insert(key).second) found.push_back(std::move(tp));
+        // "A, B and C attacked D and E": the act holds for every coordinated actor.
+        std::vector<int> subjects{subj}, objects{obj};
+        // "invited A and B to join": A and B are what the invitation is about, not doers.
+        const Mention* sm_last = v.MentionOf(subj);
+        bool raised = sm_last && sm_last->last < v.n() && v.tok(sm_last->last).lower == "to";
+        if (!raised)
+          for (int o : Coordinated(v, subj, false)) subjects.push_back(o);
+        // "no problem with A and B joining": a list a preposition governs is no subject.
+        if (subjects.size() > 1 && !tr.subject_is_self && v.Governed(*v.MentionOf(subjects.back())))
+          continue;
+        for (int o : Coordinated(v, obj, true)) objects.push_back(o);
+        for (int sx : subjects) {
+          for (int ox : objects) {
+            const Mention* a = v.MentionOf(sx);
+            const Mention* b = v.MentionOf(ox);
+            if (tr.inverse) std::swap(a, b);
+            if (a->entity == b->entity) continue;
+            Triple t2 = tp;
+            t2.subject = a->entity;
+            t2.object = b->entity;
+            t2.subject_mention = SideText(*doc, *a);
+            t2.object_mention = SideText(*doc, *b);
+            auto key = std::make_tuple(t2.subject, static_cast<int>(t2.relation), t2.object,
+                                       t2.negated, s);
+            if (seen.insert(key).second) found.push_back(std::move(t2));
+          }
+        }
         break;
       }
     }
