@@ -50,7 +50,9 @@ void Gazetteer::AddForm(int entry, FormKind kind, const std::string& form) {
     if (!key.empty()) key += ' ';
     key += t;
   }
-  std::vector<FormHit>& hits = forms_[key];
+  for (size_t sp = key.find(' '); sp != std::string::npos; sp = key.find(' ', sp + 1))
+    forms_[key.substr(0, sp)].longer = true;
+  std::vector<FormHit>& hits = forms_[key].hits;
   for (const FormHit& h : hits)
     if (h.entry == entry && h.kind == kind && h.form == form) return;
   hits.push_back({entry, kind, form});
@@ -91,6 +93,7 @@ Status Gazetteer::LoadFile(const std::string& path) {
       e.type = type;
       e.country = c[2];
       e.name = c[3];
+      if (type == EntityType::kOrg) orgs_by_country_[e.country].emplace_back(idx, Fold(e.name));
       entries_.push_back(std::move(e));
       by_key_.emplace(c[0], idx);
       AddForm(idx, FormKind::kName, c[3]);
@@ -118,6 +121,9 @@ Status Gazetteer::LoadFile(const std::string& path) {
       role.title = f[2];
       if (f.size() > 3) role.from = f[3];
       if (f.size() > 4) role.to = f[4];
+      std::vector<int>& holders = role_holders_[role.org_key];
+      auto at = std::lower_bound(holders.begin(), holders.end(), idx);
+      if (at == holders.end() || *at != idx) holders.insert(at, idx);
       e.roles.push_back(std::move(role));
     }
   }
@@ -135,9 +141,19 @@ Status Gazetteer::LoadDir(const std::string& dir) {
   return Status::Ok();
 }
 
-const std::vector<FormHit>* Gazetteer::Lookup(const std::string& folded) const {
+const std::vector<FormHit>* Gazetteer::Lookup(std::string_view folded) const {
   auto it = forms_.find(folded);
-  return it == forms_.end() ? nullptr : &it->second;
+  return it == forms_.end() || it->second.hits.empty() ? nullptr : &it->second.hits;
+}
+
+const std::vector<FormHit>* Gazetteer::Step(std::string_view folded, bool* longer) const {
+  auto it = forms_.find(folded);
+  if (it == forms_.end()) {
+    *longer = false;
+    return nullptr;
+  }
+  *longer = it->second.longer;
+  return it->second.hits.empty() ? nullptr : &it->second.hits;
 }
 
 int Gazetteer::Find(const std::string& key) const {
@@ -149,12 +165,14 @@ std::vector<int> Gazetteer::RoleHolders(const std::string& org_key, const std::s
                                         RelationType relation) const {
   std::vector<int> out;
   if (date.empty()) return out;
-  for (size_t i = 0; i < entries_.size(); ++i) {
-    for (const GazetteerEntry::Role& r : entries_[i].roles) {
+  auto holders = role_holders_.find(org_key);
+  if (holders == role_holders_.end()) return out;
+  for (int i : holders->second) {
+    for (const GazetteerEntry::Role& r : entries_[static_cast<size_t>(i)].roles) {
       if (r.org_key != org_key || r.relation != relation) continue;
       if (!r.from.empty() && date < r.from) continue;
       if (!r.to.empty() && date > r.to) continue;
-      out.push_back(static_cast<int>(i));
+      out.push_back(i);
       break;
     }
   }
@@ -167,17 +185,16 @@ int Gazetteer::FindMinistry(const std::string& country, std::string_view portfol
   std::string key = "org:" + Lower(country) + "-" + std::string(portfolio);
   if (int k = Find(key); k >= 0) return k;
   int best = -1;
-  for (size_t i = 0; i < entries_.size(); ++i) {
-    const GazetteerEntry& e = entries_[i];
-    if (e.type != EntityType::kOrg || e.country != country) continue;
-    std::string n = Fold(e.name);
+  auto orgs = orgs_by_country_.find(country);
+  if (orgs == orgs_by_country_.end()) return -1;
+  for (const auto& [i, n] : orgs->second) {
+    const GazetteerEntry& e = entries_[static_cast<size_t>(i)];
     bool ministry = n.find("ministry") != std::string::npos ||
                     n.find("department") != std::string::npos ||
                     n.find("office") != std::string::npos;
     if (ministry && n.find(portfolio) != std::string::npos) {
       // Prefer the shortest name: the ministry itself over its agencies.
-      if (best < 0 || e.name.size() < entries_[static_cast<size_t>(best)].name.size())
-        best = static_cast<int>(i);
+      if (best < 0 || e.name.size() < entries_[static_cast<size_t>(best)].name.size()) best = i;
     }
   }
   return best;

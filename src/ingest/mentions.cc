@@ -114,6 +114,15 @@ struct Ctx {
   std::vector<int> demonym_at;
   // Role nouns of the current sentence that introduced a person.
   std::set<int> role_used;
+  // Fold() of each token of the current sentence.
+  std::vector<std::string> folded;
+  // Index of the first mention of each sentence read so far (mentions come in sentence
+  // order), so that passes looking back a sentence or two do not scan the document.
+  std::vector<size_t> first_mention;
+  // Folded last and first words of the person aliases of two words or more -> the first
+  // entity with one, and how many aliases of each entity they hold (aliases only grow).
+  std::unordered_map<std::string, int> surnames, given;
+  std::vector<size_t> aliases_seen;
 };
 
 void GenderFromDeterminer(const Tokens& toks, int first, Mention* m) {
@@ -238,18 +247,26 @@ void GazetteerPass(Ctx& c, int s) {
   const Tokens& toks = c.doc->sentences[static_cast<size_t>(s)].tokens;
   int n = static_cast<int>(toks.size());
   int maxlen = c.res.gazetteer.max_tokens();
+  std::string key;
+  std::vector<std::pair<int, const std::vector<FormHit>*>> found;
   for (int i = 0; i < n; ++i) {
     if (!toks[static_cast<size_t>(i)].is_word || c.taken[static_cast<size_t>(i)] >= 0) continue;
     bool locative = i > 0 && c.lex.In("locative", toks[static_cast<size_t>(i - 1)].lower);
-    for (int len = std::min(maxlen, n - i); len >= 1; --len) {
+    // The forms that start here, found shortest first and tried longest first.
+    found.clear();
+    key.clear();
+    for (int len = 1; len <= std::min(maxlen, n - i); ++len) {
+      if (len > 1) key += ' ';
+      key += c.folded[static_cast<size_t>(i + len - 1)];
+      bool longer = false;
+      if (const std::vector<FormHit>* hits = c.res.gazetteer.Step(key, &longer))
+        found.emplace_back(len, hits);
+      if (!longer) break;
+    }
+    for (auto f = found.rbegin(); f != found.rend(); ++f) {
+      const int len = f->first;
       if (!toks[static_cast<size_t>(i + len - 1)].is_word) continue;
-      std::string key;
-      for (int k = i; k < i + len; ++k) {
-        if (k > i) key += ' ';
-        key += Fold(toks[static_cast<size_t>(k)].text);
-      }
-      const std::vector<FormHit>* hits = c.res.gazetteer.Lookup(key);
-      if (!hits) continue;
+      const std::vector<FormHit>* hits = f->second;
       const FormHit* name = ChooseHit(c, *hits, toks[static_cast<size_t>(i)], len, locative, FormKind::kName);
       if (name) {
         const GazetteerEntry& e = c.res.gazetteer.entries()[static_cast<size_t>(name->entry)];
@@ -274,7 +291,7 @@ void ExtendStateGroups(Ctx& c, int s) {
   if (c.lex.lang == "fr") return;
   const Tokens& toks = c.doc->sentences[static_cast<size_t>(s)].tokens;
   const int n = static_cast<int>(toks.size());
-  for (size_t mi = 0; mi < c.doc->mentions.size(); ++mi) {
+  for (size_t mi = c.first_mention[static_cast<size_t>(s)]; mi < c.doc->mentions.size(); ++mi) {
     Mention& m = c.doc->mentions[mi];
     if (m.sentence != s || m.type != EntityType::kState) continue;
     for (int k = m.last; k < std::min(n, m.last + 3); ++k) {
@@ -424,7 +441,7 @@ void DemonymPass(Ctx& c, int s) {
       bool after_demonym = i - last_group_demonym == 2;
       if (!after_demonym && i >= 2) {
         const std::vector<FormHit>* h =
-            c.res.gazetteer.Lookup(Fold(toks[static_cast<size_t>(i - 2)].text));
+            c.res.gazetteer.Lookup(c.folded[static_cast<size_t>(i - 2)]);
         if (h && !toks[static_cast<size_t>(i - 2)].upper_initial)
           for (const FormHit& fh : *h)
             after_demonym = after_demonym || fh.kind == FormKind::kDemonym;
@@ -528,8 +545,10 @@ void AddRoleTriple(Ctx& c, int s, int person_mention, int owner, const std::stri
   t.end = sent.end;
   t.subject_mention = pm.text;
   t.object_mention = c.doc->entities[static_cast<size_t>(owner)].name;
-  for (const Mention& m : c.doc->mentions)
+  for (size_t i = c.first_mention[static_cast<size_t>(s)]; i < c.doc->mentions.size(); ++i) {
+    const Mention& m = c.doc->mentions[i];
     if (m.sentence == s && m.entity == owner) t.object_mention = m.text;
+  }
   t.trigger = role;
   t.confidence = 0.9f;
   c.doc->triples.push_back(std::move(t));
@@ -545,7 +564,9 @@ int PossessiveOwner(Ctx& c, int s, int i) {
   const Tokens& toks = c.doc->sentences[static_cast<size_t>(s)].tokens;
   if (i == 0 || !c.lex.In("possessive_pronoun", toks[static_cast<size_t>(i - 1)].lower)) return -1;
   int state = -1;
-  for (const Mention& m : c.doc->mentions) {
+  for (size_t mi = c.first_mention[static_cast<size_t>(std::max(0, s - 1))];
+       mi < c.doc->mentions.size(); ++mi) {
+    const Mention& m = c.doc->mentions[mi];
     if (m.sentence < s - 1 || m.sentence > s || (m.sentence == s && m.first >= i)) continue;
     if (m.type == EntityType::kState && m.entity >= 0) state = m.entity;
   }
@@ -929,35 +950,37 @@ bool AllCaps(const Token& t) {
 void ShortFormPass(Ctx& c, int s) {
   const Tokens& toks = c.doc->sentences[static_cast<size_t>(s)].tokens;
   int n = static_cast<int>(toks.size());
-  std::unordered_map<std::string, int> surnames;
+  // The names of the aliases added since the last sentence join the maps.
+  auto add = [](std::unordered_map<std::string, int>& names, const std::string& name, int e) {
+    auto [it, fresh] = names.emplace(name, e);
+    if (!fresh && e < it->second) it->second = e;
+  };
+  c.aliases_seen.resize(c.doc->entities.size(), 0);
   for (size_t e = 0; e < c.doc->entities.size(); ++e) {
     const Entity& ent = c.doc->entities[e];
     if (ent.type != EntityType::kPerson) continue;
-    for (const std::string& alias : ent.aliases) {
-      std::vector<std::string> parts = FoldedTokens(alias, "en");
-      if (parts.size() >= 2) surnames.emplace(parts.back(), static_cast<int>(e));
+    for (size_t a = c.aliases_seen[e]; a < ent.aliases.size(); ++a) {
+      std::vector<std::string> parts = FoldedTokens(ent.aliases[a], "en");
+      if (parts.size() < 2) continue;
+      add(c.surnames, parts.back(), static_cast<int>(e));
+      add(c.given, parts.front(), static_cast<int>(e));
     }
+    c.aliases_seen[e] = ent.aliases.size();
   }
-  std::unordered_map<std::string, int> given;
-  for (size_t e = 0; e < c.doc->entities.size(); ++e) {
-    const Entity& ent = c.doc->entities[e];
-    if (ent.type != EntityType::kPerson) continue;
-    for (const std::string& alias : ent.aliases) {
-      std::vector<std::string> parts = FoldedTokens(alias, "en");
-      if (parts.size() >= 2) given.emplace(parts.front(), static_cast<int>(e));
-    }
-  }
+  const std::unordered_map<std::string, int>& surnames = c.surnames;
+  const std::unordered_map<std::string, int>& given = c.given;
   if (surnames.empty()) return;
   for (int i = 0; i < n; ++i) {
     const Token& t = toks[static_cast<size_t>(i)];
     if (c.taken[static_cast<size_t>(i)] >= 0 || !t.upper_initial || !IsLetterToken(t)) continue;
-    auto it = surnames.find(Fold(t.text));
+    const std::string& folded = c.folded[static_cast<size_t>(i)];
+    auto it = surnames.find(folded);
     if (it != surnames.end()) {
       AddMention(c, s, i, i + 1, it->second, EntityType::kPerson);
       continue;
     }
     // "Monsieur Bacem" after "Bacem Di Franco".
-    auto g = given.find(Fold(t.text));
+    auto g = given.find(folded);
     if (g != given.end() && Titled(c, toks, i)) AddMention(c, s, i, i + 1, g->second, EntityType::kPerson);
   }
 }
@@ -1181,7 +1204,8 @@ void PronounPass(Ctx& c, int s) {
     // The last mention before it that agrees: a person for il/elle/he/she, a plural or
     // collective actor for ils/they.
     int found = -1;
-    for (int m = 0; m < static_cast<int>(c.doc->mentions.size()); ++m) {
+    for (int m = static_cast<int>(c.first_mention[static_cast<size_t>(std::max(0, s - 2))]);
+         m < static_cast<int>(c.doc->mentions.size()); ++m) {
       const Mention& mm = c.doc->mentions[static_cast<size_t>(m)];
       if (mm.sentence < s - 2 || mm.entity < 0) continue;
       if (mm.sentence == s && mm.first >= i) continue;
@@ -1214,9 +1238,14 @@ int MentionAt(const Document& doc, int s, int t) {
 }
 
 void FindMentions(const Resources& res, const Lexicon& lex, Morphology* morph, Document* doc) {
-  Ctx c{res, lex, morph, doc, EntityTable(doc), {}, {}, {}};
+  Ctx c{res, lex, morph, doc, EntityTable(doc), {}, {}, {}, {}, {}, {}, {}, {}};
+  c.first_mention.reserve(doc->sentences.size());
   for (int s = 0; s < static_cast<int>(doc->sentences.size()); ++s) {
-    size_t n = doc->sentences[static_cast<size_t>(s)].tokens.size();
+    const Tokens& toks = doc->sentences[static_cast<size_t>(s)].tokens;
+    size_t n = toks.size();
+    c.first_mention.push_back(doc->mentions.size());
+    c.folded.resize(n);
+    for (size_t k = 0; k < n; ++k) c.folded[k] = Fold(toks[k].text);
     c.taken.assign(n, -1);
     c.demonym_at.assign(n, -1);
     c.role_used.clear();

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -18,6 +19,16 @@ namespace geokg::internal {
 
 // A byte range [begin, end) of Article::text.
 using Span = std::pair<uint32_t, uint32_t>;
+
+// Hashes std::string and std::string_view alike, so that maps keyed by std::string can be
+// searched with a view or a literal without building a string.
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+template <typename V>
+using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
+using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
 
 // ---- clean.cc: which paragraphs are the article, and its dateline date.
 
@@ -106,7 +117,10 @@ class Gazetteer {
   // Loads every *.tsv in a folder, in name order.
   Status LoadDir(const std::string& dir);
   // Forms whose folded tokens equal `folded` (tokens joined by ' '); nullptr on a miss.
-  const std::vector<FormHit>* Lookup(const std::string& folded) const;
+  const std::vector<FormHit>* Lookup(std::string_view folded) const;
+  // Lookup(), and *longer set to whether some form has more tokens after these: a scan of
+  // the text may stop adding tokens when it is false.
+  const std::vector<FormHit>* Step(std::string_view folded, bool* longer) const;
   int max_tokens() const { return max_tokens_; }
   const std::vector<GazetteerEntry>& entries() const { return entries_; }
   // Index of the entry with `key`, or -1.
@@ -121,9 +135,17 @@ class Gazetteer {
 
  private:
   void AddForm(int entry, FormKind kind, const std::string& form);
+  struct Form {
+    std::vector<FormHit> hits;  // empty when only longer forms start with this key
+    bool longer = false;
+  };
   std::vector<GazetteerEntry> entries_;
   std::unordered_map<std::string, int> by_key_;
-  std::unordered_map<std::string, std::vector<FormHit>> forms_;
+  StringMap<Form> forms_;  // every form, and every token prefix of a longer one
+  // Indexes of the scans above, in entry order: entries with a role in an organisation,
+  // and organisations (with their folded names) by country.
+  std::unordered_map<std::string, std::vector<int>> role_holders_;
+  std::unordered_map<std::string, std::vector<std::pair<int, std::string>>> orgs_by_country_;
   int max_tokens_ = 1;
 };
 
@@ -159,7 +181,7 @@ struct Lexicon {
   std::vector<Modal> modals;
   std::unordered_map<std::string, std::vector<int>> modal_by_first;
   // Word classes: role nouns, group nouns, titles, prepositions ... keyed by class name.
-  std::unordered_map<std::string, std::unordered_set<std::string>> classes;
+  StringMap<StringSet> classes;
   // Role noun -> the relation it implies ("chef" -> HOLDS_ROLE, "leader" -> LEADS).
   std::unordered_map<std::string, RelationType> role_relation;
   // Portfolio words ("défense", "affaires étrangères") -> search words for FindMinistry.
@@ -167,9 +189,9 @@ struct Lexicon {
   // Mode words ("téléphone" -> "phone").
   std::unordered_map<std::string, std::string> mode_words;
 
-  bool In(const std::string& cls, const std::string& word) const {
+  bool In(std::string_view cls, std::string_view word) const {
     auto it = classes.find(cls);
-    return it != classes.end() && it->second.count(word) > 0;
+    return it != classes.end() && it->second.find(word) != it->second.end();
   }
   // Loads a lexicon file (header "#geokg-lexicon\t1\tLANG"); appends to this lexicon.
   Status LoadFile(const std::string& path);

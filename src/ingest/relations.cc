@@ -15,16 +15,36 @@ namespace {
 
 using Tokens = std::vector<Token>;
 
+// Where the mentions of each sentence start in Document::mentions, which FindMentions sorts
+// by sentence: those of sentence s are [starts[s], starts[s + 1]).
+std::vector<size_t> MentionStarts(const Document& doc) {
+  std::vector<size_t> starts(doc.sentences.size() + 1);
+  for (size_t s = 0; s < starts.size(); ++s) {
+    starts[s] = static_cast<size_t>(
+        std::partition_point(doc.mentions.begin(), doc.mentions.end(),
+                             [&](const Mention& m) { return m.sentence < static_cast<int>(s); }) -
+        doc.mentions.begin());
+  }
+  return starts;
+}
+
 struct SentenceView {
   const Document& doc;
   const Lexicon& lex;
   int s;
   const Tokens& toks;
-  std::vector<int> mention_at;  // per token: mention index or -1
+  std::vector<int> mention_at;          // per token: mention index or -1
+  size_t mentions_begin, mentions_end;  // the sentence's mentions in doc.mentions
 
-  SentenceView(const Document& d, const Lexicon& l, int si)
-      : doc(d), lex(l), s(si), toks(d.sentences[static_cast<size_t>(si)].tokens), mention_at(toks.size(), -1) {
-    for (size_t m = 0; m < d.mentions.size(); ++m) {
+  SentenceView(const Document& d, const Lexicon& l, int si, const std::vector<size_t>& starts)
+      : doc(d),
+        lex(l),
+        s(si),
+        toks(d.sentences[static_cast<size_t>(si)].tokens),
+        mention_at(toks.size(), -1),
+        mentions_begin(starts[static_cast<size_t>(si)]),
+        mentions_end(starts[static_cast<size_t>(si) + 1]) {
+    for (size_t m = mentions_begin; m < mentions_end; ++m) {
       const Mention& mm = d.mentions[m];
       if (mm.sentence != si) continue;
       // Where mentions nest ("le président américain" holds "américain"), the widest wins.
@@ -326,7 +346,8 @@ void ClauseLocations(const Resources& res, const Document& doc, const SentenceVi
 // Where actors are: "X ... à/in PLACE" puts the clause's subject there; "l'hôpital de
 // Denver" puts a place inside another; an opening "À Paris, ..." sets the scene for every
 // actor of the story.
-void LocationRelations(const Resources& res, const Document& doc, const Lexicon& lex, std::vector<Triple>* out) {
+void LocationRelations(const Resources& res, const Document& doc, const Lexicon& lex,
+                       const std::vector<size_t>& starts, std::vector<Triple>* out) {
   // Stories about actors the gazetteer knows (ministers, armed groups, organisations) are
   // international news: their places are where something happened, not where everyone is.
   // The scene and clause readings are kept for local stories.
@@ -337,8 +358,8 @@ void LocationRelations(const Resources& res, const Document& doc, const Lexicon&
   }
   const bool local_story = known.size() < 2;
   for (int s = 0; s < static_cast<int>(doc.sentences.size()); ++s) {
-    SentenceView v(doc, lex, s);
-    for (size_t mi = 0; mi < doc.mentions.size(); ++mi) {
+    SentenceView v(doc, lex, s, starts);
+    for (size_t mi = v.mentions_begin; mi < v.mentions_end; ++mi) {
       const Mention& p = doc.mentions[mi];
       if (p.sentence != s || !IsPlace(p) || p.entity < 0) continue;
       int k = p.first - 1;
@@ -370,8 +391,8 @@ void LocationRelations(const Resources& res, const Document& doc, const Lexicon&
   std::vector<const Mention*> scene;
   bool opening = false;
   for (int s0 = 0; s0 < std::min<int>(2, static_cast<int>(doc.sentences.size())) && !opening; ++s0) {
-    SentenceView first(doc, lex, s0);
-    for (size_t mi = 0; mi < doc.mentions.size(); ++mi) {
+    SentenceView first(doc, lex, s0, starts);
+    for (size_t mi = first.mentions_begin; mi < first.mentions_end; ++mi) {
       const Mention& m = doc.mentions[mi];
       if (m.sentence != s0 || m.entity < 0) continue;
       int k = m.first - 1;
@@ -409,10 +430,12 @@ void LocationRelations(const Resources& res, const Document& doc, const Lexicon&
 
 // Belonging read from a genitive: "les employés de Bruxos-Pestos", "un cadre de l'OGSP",
 // "members of the SDF": people named by a common noun, then de/of and an organisation.
-void GenitiveRelations(const Document& doc, const Lexicon& lex, std::vector<Triple>* out) {
+void GenitiveRelations(const Document& doc, const Lexicon& lex, const std::vector<size_t>& starts,
+                       std::vector<Triple>* out) {
   for (int s = 0; s < static_cast<int>(doc.sentences.size()); ++s) {
-    SentenceView v(doc, lex, s);
-    for (const Mention& m : doc.mentions) {
+    SentenceView v(doc, lex, s, starts);
+    for (size_t mi = v.mentions_begin; mi < v.mentions_end; ++mi) {
+      const Mention& m = doc.mentions[mi];
       if (m.sentence != s || m.entity < 0 || m.named || m.type != EntityType::kGroup) continue;
       int k = m.last;
       if (k + 1 >= v.n()) continue;
@@ -454,8 +477,9 @@ void ExtractRelations(const Resources& res, const Lexicon& lex, Document* doc) {
   for (const Triple& t : doc->triples)
     seen.insert({t.subject, static_cast<int>(t.relation), t.object, t.negated, t.sentence});
   std::vector<Triple> found;
+  const std::vector<size_t> starts = MentionStarts(*doc);
   for (int s = 0; s < static_cast<int>(doc->sentences.size()); ++s) {
-    SentenceView v(*doc, lex, s);
+    SentenceView v(*doc, lex, s, starts);
     std::string date = EventDate(*doc, doc->sentences[static_cast<size_t>(s)]);
     bool reported = false;
     std::string sentence_mode;
@@ -670,15 +694,19 @@ void ExtractRelations(const Resources& res, const Lexicon& lex, Document* doc) {
     if (t.date.empty()) t.date = EventDate(*doc, doc->sentences[static_cast<size_t>(t.sentence)]);
   }
   std::vector<Triple> located;
-  GenitiveRelations(*doc, lex, &located);
-  LocationRelations(res, *doc, lex, &located);
+  GenitiveRelations(*doc, lex, starts, &located);
+  LocationRelations(res, *doc, lex, starts, &located);
+  // A located triple is dropped when a triple of its class already links the same pair.
+  std::set<std::tuple<int, int, std::string_view>> pairs;
+  for (const Triple& f : found) pairs.insert({f.subject, f.object, Relation(f.relation).coarse});
   for (Triple& t : located) {
     auto key = std::make_tuple(t.subject, static_cast<int>(t.relation), t.object, false, -1);
-    bool known = false;
-    for (const Triple& f : found)
-      known = known || (f.subject == t.subject && f.object == t.object &&
-                        Relation(f.relation).coarse == Relation(t.relation).coarse);
-    if (!known && seen.insert(key).second) found.push_back(std::move(t));
+    std::tuple<int, int, std::string_view> pair{t.subject, t.object, Relation(t.relation).coarse};
+    bool known = pairs.count(pair) > 0;
+    if (!known && seen.insert(key).second) {
+      pairs.insert(pair);
+      found.push_back(std::move(t));
+    }
   }
   for (Triple& t : found) doc->triples.push_back(std::move(t));
 }
