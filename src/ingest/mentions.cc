@@ -232,7 +232,7 @@ bool InsideLongerName(const Ctx& c, const Tokens& toks, int i) {
   };
   int next = i + 1;
   if (next + 1 < n && c.lex.In("name_particle", toks[static_cast<size_t>(next)].lower) &&
-      c.lex.In("first_name", toks[static_cast<size_t>(i)].text))
+      c.lex.In("first_name", toks[static_cast<size_t>(i)].lower))
     ++next;
   if (next < n && name_word(next)) return true;
   // The word before counts unless it only opens the sentence ("Hier Lyon ...").
@@ -551,6 +551,16 @@ void AddRoleTriple(Ctx& c, int s, int person_mention, int owner, const std::stri
   }
   t.trigger = role;
   t.confidence = 0.9f;
+  // Whoever heads an organisation or a group belongs to it: "la présidente de l'association".
+  const EntityType owner_type = c.doc->entities[static_cast<size_t>(owner)].type;
+  if (t.relation == RelationType::kLeads &&
+      (owner_type == EntityType::kOrg || owner_type == EntityType::kGroup || owner_type == EntityType::kArmedGroup)) {
+    Triple member = t;
+    member.relation = RelationType::kMemberOf;
+    member.cameo = std::string(Relation(member.relation).cameo);
+    member.confidence = 0.8f;
+    c.doc->triples.push_back(std::move(member));
+  }
   c.doc->triples.push_back(std::move(t));
   // A person the gazetteer does not know takes the country of the office the text gives.
   Entity& person = c.doc->entities[static_cast<size_t>(pm.entity)];
@@ -644,6 +654,48 @@ void ResolveRoleNoun(Ctx& c, int s, int i, const std::string& role_word) {
   c.doc->mentions[static_cast<size_t>(m)].named = false;
   AddRoleTriple(c, s, m, owner, role_word);
   c.role_used.insert(i);
+}
+
+// Appositions after the name: "Peter Cook, porte-parole du Pentagone". Runs in the role pass
+// and again after the name pass, for people no list knows ("Patrice Douret, président de ...").
+void AppositionPass(Ctx& c, int s) {
+  const Tokens& toks = c.doc->sentences[static_cast<size_t>(s)].tokens;
+  int n = static_cast<int>(toks.size());
+  for (int i = 0; i + 2 < n; ++i) {
+    int m = c.taken[static_cast<size_t>(i)];
+    if (m < 0 || c.doc->mentions[static_cast<size_t>(m)].type != EntityType::kPerson) continue;
+    int after = c.doc->mentions[static_cast<size_t>(m)].last;
+    if (after >= n || toks[static_cast<size_t>(after)].text != ",") continue;
+    int k = after + 1;
+    while (k < n && c.lex.In("determiner", toks[static_cast<size_t>(k)].lower)) ++k;
+    // English: "Sergei Lavrov, Russia's foreign minister" - the owner may come first.
+    int role_at = -1;
+    for (int r = k; r < std::min(n, k + 5); ++r) {
+      if (c.lex.In("role", toks[static_cast<size_t>(r)].lemma) || c.lex.In("role", toks[static_cast<size_t>(r)].lower)) {
+        role_at = r;
+        break;
+      }
+      // Only the owner of the role may stand before it: "Russia's foreign minister".
+      const Token& u = toks[static_cast<size_t>(r)];
+      int um = c.taken[static_cast<size_t>(r)];
+      bool owner_word =
+          (um >= 0 && c.doc->mentions[static_cast<size_t>(um)].type != EntityType::kPerson) ||
+          c.demonym_at[static_cast<size_t>(r)] >= 0 || u.lower == "'s" ||
+          c.lex.In("role_complement", u.lower);
+      if (!owner_word) break;
+    }
+    if (role_at < 0 || c.role_used.count(role_at)) continue;
+    int stop = role_at + 1;
+    while (stop < n && stop < role_at + 8 && toks[static_cast<size_t>(stop)].text != "," &&
+           !c.lex.In("stop_role", toks[static_cast<size_t>(stop)].lower))
+      ++stop;
+    int country_entry = -1;
+    int owner = RoleOwner(c, s, k, stop, &country_entry);
+    c.role_used.insert(role_at);
+    const Token& rt = toks[static_cast<size_t>(role_at)];
+    AddRoleTriple(c, s, m, owner, c.lex.In("role", rt.lemma) ? rt.lemma : rt.lower);
+    i = stop - 1;
+  }
 }
 
 // Person names introduced by a role ("le porte-parole du Pentagone, Peter Cook",
@@ -766,42 +818,7 @@ void RolePass(Ctx& c, int s) {
     if (owner < 0) owner = PossessiveOwner(c, s, i);
     AddRoleTriple(c, s, person, owner, role_word);
   }
-  // Appositions after the name: "Peter Cook, porte-parole du Pentagone".
-  for (int i = 0; i + 2 < n; ++i) {
-    int m = c.taken[static_cast<size_t>(i)];
-    if (m < 0 || c.doc->mentions[static_cast<size_t>(m)].type != EntityType::kPerson) continue;
-    int after = c.doc->mentions[static_cast<size_t>(m)].last;
-    if (after >= n || toks[static_cast<size_t>(after)].text != ",") continue;
-    int k = after + 1;
-    while (k < n && c.lex.In("determiner", toks[static_cast<size_t>(k)].lower)) ++k;
-    // English: "Sergei Lavrov, Russia's foreign minister" - the owner may come first.
-    int role_at = -1;
-    for (int r = k; r < std::min(n, k + 5); ++r) {
-      if (c.lex.In("role", toks[static_cast<size_t>(r)].lemma) || c.lex.In("role", toks[static_cast<size_t>(r)].lower)) {
-        role_at = r;
-        break;
-      }
-      // Only the owner of the role may stand before it: "Russia's foreign minister".
-      const Token& u = toks[static_cast<size_t>(r)];
-      int um = c.taken[static_cast<size_t>(r)];
-      bool owner_word =
-          (um >= 0 && c.doc->mentions[static_cast<size_t>(um)].type != EntityType::kPerson) ||
-          c.demonym_at[static_cast<size_t>(r)] >= 0 || u.lower == "'s" ||
-          c.lex.In("role_complement", u.lower);
-      if (!owner_word) break;
-    }
-    if (role_at < 0) continue;
-    int stop = role_at + 1;
-    while (stop < n && stop < role_at + 8 && toks[static_cast<size_t>(stop)].text != "," &&
-           !c.lex.In("stop_role", toks[static_cast<size_t>(stop)].lower))
-      ++stop;
-    int country_entry = -1;
-    int owner = RoleOwner(c, s, k, stop, &country_entry);
-    c.role_used.insert(role_at);
-    const Token& rt = toks[static_cast<size_t>(role_at)];
-    AddRoleTriple(c, s, m, owner, c.lex.In("role", rt.lemma) ? rt.lemma : rt.lower);
-    i = stop - 1;
-  }
+  AppositionPass(c, s);
 }
 
 // Road numbers: "l'A7", "l'autoroute A36", "la RN 79", "la D 905bis", "l'E40". A letter of
@@ -842,6 +859,43 @@ void RoadPass(Ctx& c, int s) {
                                                       toks[static_cast<size_t>(i)].begin);
     AddMention(c, s, i, end, c.table.Local("place", name, EntityType::kPlace, "FRA"), EntityType::kPlace);
     i = end - 1;
+  }
+}
+
+bool QuoteToken(const Token& t) {
+  if (t.is_word || t.text.empty() || t.text == "'") return false;
+  std::string_view w = t.text;
+  for (std::string_view q : {"\"", "\xC2\xAB", "\xC2\xBB", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x98",
+                             "\xE2\x80\x99", "'"}) {
+    while (w.substr(0, q.size()) == q) w.remove_prefix(q.size());
+  }
+  return w.empty();
+}
+
+// French puts a made-up organisation name in quotes after its kind: l'association « Un
+// arbre, une vie », l'ONG "Oisillons", la société "Kitarar". The quoted words name an
+// organisation; the mention runs from the kind word to the closing quote.
+void QuotedOrgPass(Ctx& c, int s) {
+  const Tokens& toks = c.doc->sentences[static_cast<size_t>(s)].tokens;
+  const int n = static_cast<int>(toks.size());
+  for (int i = 0; i + 2 < n; ++i) {
+    if (c.taken[static_cast<size_t>(i)] >= 0 || !c.lex.In("org_kind", toks[static_cast<size_t>(i)].lower)) continue;
+    int open = i + 1;
+    const std::string& after = toks[static_cast<size_t>(open)].lower;
+    if ((after == "des" || after == "de" || after == "du" || after == "d'") && open + 1 < n) ++open;
+    if (!QuoteToken(toks[static_cast<size_t>(open)])) continue;
+    int close = -1;
+    for (int k = open + 1; k < std::min(n, open + 16); ++k) {
+      if (QuoteToken(toks[static_cast<size_t>(k)])) {
+        close = k;
+        break;
+      }
+    }
+    if (close < open + 2 || !Free(c, i, close + 1)) continue;
+    uint32_t from = toks[static_cast<size_t>(open + 1)].begin, to = toks[static_cast<size_t>(close - 1)].end;
+    std::string name = c.doc->article.text.substr(from, to - from);
+    AddMention(c, s, i, close + 1, c.table.Local("org", name, EntityType::kOrg, ""), EntityType::kOrg);
+    i = close;
   }
 }
 
@@ -1040,7 +1094,7 @@ int OrgPhraseEnd(const Ctx& c, const Tokens& toks, int i, int j) {
       if (m.type == EntityType::kPerson || m.first != at) break;
       k = m.last;
     } else if (w.upper_initial && IsLetterToken(w)) {
-      if (c.lex.In("first_name", w.text)) break;  // "Parti socialiste de François Hollande"
+      if (c.lex.In("first_name", w.lower)) break;  // "Parti socialiste de François Hollande"
       k = NameRun(c.lex, toks, at, n);
       if (k == at) break;
     } else if (IsLetterToken(w) && w.lower.size() > 2 && !c.lex.In("determiner", w.lower) &&
@@ -1125,7 +1179,7 @@ void NamePass(Ctx& c, int s) {
     int b = i;
     // A sentence-initial capital on a common word is just the start of the sentence.
     bool initial = i == 0 || !toks[static_cast<size_t>(i - 1)].is_word;
-    if (initial && !titled && !(words >= 2 && c.lex.In("first_name", first.text)) &&
+    if (initial && !titled && !(words >= 2 && c.lex.In("first_name", first.lower)) &&
         c.morph->IsCommonWord(first.lower, c.lex.lang)) {
       if (words == 1) continue;
       ++b;
@@ -1160,7 +1214,7 @@ void NamePass(Ctx& c, int s) {
       type = EntityType::kOrg;
     } else if (place) {
       type = EntityType::kPlace;
-    } else if (titled || c.lex.In("first_name", toks[static_cast<size_t>(b)].text)) {
+    } else if (titled) {  // not a lone first name: often half of "Jonathan et Alistair Brownlee"
       type = EntityType::kPerson;
     } else if (span_words == 1 && AllCaps(toks[static_cast<size_t>(b)])) {
       if (c.lex.In("not_an_org_acronym", toks[static_cast<size_t>(b)].lower)) {
@@ -1251,6 +1305,7 @@ void FindMentions(const Resources& res, const Lexicon& lex, Morphology* morph, D
     c.role_used.clear();
     GazetteerPass(c, s);
     RoadPass(c, s);
+    QuotedOrgPass(c, s);
     PlacePass(c, s);
     GroupPass(c, s, /*roles=*/false);
     RolePass(c, s);
@@ -1261,6 +1316,7 @@ void FindMentions(const Resources& res, const Lexicon& lex, Morphology* morph, D
     ShortFormPass(c, s);
     NamePass(c, s);
     ExtendNounPhrases(c, s);
+    AppositionPass(c, s);
     PronounPass(c, s);
   }
   std::stable_sort(doc->mentions.begin(), doc->mentions.end(), [](const Mention& a, const Mention& b) {

@@ -115,6 +115,15 @@ int MatchPattern(const SentenceView& v, const std::vector<std::string>& pattern,
   return k;
 }
 
+// A frame's preposition as written, with French contractions: "au"/"aux" are à + article,
+// "du"/"des" de + article ("a demandé au gouvernement").
+bool PrepMatches(const Token& t, const std::string& prep) {
+  if (t.lower == prep || t.lemma == prep) return true;
+  if (prep == "\xC3\xA0") return t.lower == "au" || t.lower == "aux";
+  if (prep == "de") return t.lower == "du" || t.lower == "des" || t.lower == "d'";
+  return false;
+}
+
 bool Reflexive(const SentenceView& v, int i) {
   for (int k = std::max(0, i - 4); k < i; ++k)
     if (v.Is(k, "reflexive")) return true;
@@ -339,6 +348,9 @@ void ClauseLocations(const Resources& res, const Document& doc, const SentenceVi
         res.gazetteer.Find(doc.entities[static_cast<size_t>(mm->entity)].key) >= 0)
       continue;
     if (subject >= 0 && v.MentionOf(subject)->entity == mm->entity) continue;
+    int g = mm->first - 1;
+    while (g >= 0 && v.Is(g, "determiner")) --g;
+    if (g >= 0 && v.Is(g, "preposition") && v.tok(g).lower != "des" && !v.Is(g, "locative_adjunct")) continue;
     out->push_back(LocationTriple(doc, v.s, *mm, place, 0.4f, "clause"));
   }
 }
@@ -581,7 +593,7 @@ void ExtractRelations(const Resources& res, const Lexicon& lex, Document* doc) {
             } else {
               for (int k = end; k < std::min(v.n(), end + 10) && obj < 0; ++k) {
                 if (v.tok(k).text == ";" ) break;
-                if (v.tok(k).lower == prep || v.tok(k).lemma == prep) obj = FirstMentionAfter(v, k + 1, 7, false);
+                if (PrepMatches(v.tok(k), prep)) obj = FirstMentionAfter(v, k + 1, 7, false);
               }
             }
           }
