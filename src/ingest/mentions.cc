@@ -123,6 +123,9 @@ struct Ctx {
   // entity with one, and how many aliases of each entity they hold (aliases only grow).
   std::unordered_map<std::string, int> surnames, given;
   std::vector<size_t> aliases_seen;
+  // Tokens of an English title before a name ("Russian Foreign Minister" Sergei Lavrov):
+  // part of that person's phrase, never a name of their own.
+  std::set<int> title_words;
 };
 
 void GenderFromDeterminer(const Tokens& toks, int first, Mention* m) {
@@ -797,6 +800,7 @@ void RolePass(Ctx& c, int s) {
         --b;
       }
       Mention& pmen = c.doc->mentions[static_cast<size_t>(person)];
+      for (int k = b; k < name_at; ++k) c.title_words.insert(k);
       uint32_t from = toks[static_cast<size_t>(b)].begin;
       if (from < pmen.begin) pmen.long_text = c.doc->article.text.substr(from, pmen.end - from);
     }
@@ -1000,6 +1004,69 @@ bool AllCaps(const Token& t) {
   return letters >= 2;
 }
 
+// English offices named without a name: "the Foreign Secretary", "the Iraqi Foreign
+// Minister", "the Minister for the Middle East". The mention is the whole phrase, an unnamed
+// person of this article.
+void RoleNounPhrases(Ctx& c, int s) {
+  if (c.lex.lang == "fr") return;
+  const Tokens& toks = c.doc->sentences[static_cast<size_t>(s)].tokens;
+  const int n = static_cast<int>(toks.size());
+  auto role_at = [&](int k) {
+    const Token& t = toks[static_cast<size_t>(k)];
+    return c.lex.In("role", t.lemma) || c.lex.In("role", t.lower);
+  };
+  for (int i = 0; i < n; ++i) {
+    if (!role_at(i) || c.taken[static_cast<size_t>(i)] >= 0 || c.role_used.count(i)) continue;
+    // The head is the last role word of a run ("Defence Secretary", "Prime Minister").
+    int head = i;
+    while (head + 1 < n && c.taken[static_cast<size_t>(head + 1)] < 0 && role_at(head + 1)) ++head;
+    // Left: owner and portfolio words, back to a determiner, which must be there.
+    int b = i;
+    while (b > 0) {
+      const Token& p = toks[static_cast<size_t>(b - 1)];
+      int pm = c.taken[static_cast<size_t>(b - 1)];
+      bool part = c.demonym_at[static_cast<size_t>(b - 1)] >= 0 || c.lex.In("role_complement", p.lower) ||
+                  (pm >= 0 && c.doc->mentions[static_cast<size_t>(pm)].type != EntityType::kPerson &&
+                   c.doc->mentions[static_cast<size_t>(pm)].last == b) ||
+                  (p.is_word && p.upper_initial && pm < 0 && !c.lex.In("determiner", p.lower));
+      if (!part || !p.is_word || b - 1 < i - 4) break;
+      --b;
+    }
+    if (b == 0 || !c.lex.In("determiner", toks[static_cast<size_t>(b - 1)].lower)) {
+      i = head;
+      continue;
+    }
+    // A name right after the role is RolePass's business ("the minister, Tobias Ellwood").
+    int e = head + 1;
+    if (e < n && (toks[static_cast<size_t>(e)].text == "," || (toks[static_cast<size_t>(e)].upper_initial &&
+                                                              c.taken[static_cast<size_t>(e)] < 0))) {
+      if (e < n && toks[static_cast<size_t>(e)].text != ",") {
+        i = head;
+        continue;
+      }
+    }
+    // Right: "for the Middle East", "of Foreign Affairs of Iraq".
+    while (e + 1 < n && (toks[static_cast<size_t>(e)].lower == "of" || toks[static_cast<size_t>(e)].lower == "for")) {
+      int k = e + 1;
+      if (k < n && toks[static_cast<size_t>(k)].lower == "the") ++k;
+      int end = k;
+      while (end < n && end < k + 4 && toks[static_cast<size_t>(end)].is_word &&
+             (toks[static_cast<size_t>(end)].upper_initial || c.taken[static_cast<size_t>(end)] >= 0))
+        ++end;
+      if (end == k) break;
+      e = end;
+    }
+    const int first = b - 1;
+    std::string phrase = c.doc->article.text.substr(toks[static_cast<size_t>(b)].begin,
+                                                    toks[static_cast<size_t>(e - 1)].end - toks[static_cast<size_t>(b)].begin);
+    int ent = c.table.Keyed("generic:" + c.doc->article.id + ":" + Fold(phrase), phrase, EntityType::kPerson);
+    int m = AddMention(c, s, first, e, ent, EntityType::kPerson);
+    c.doc->mentions[static_cast<size_t>(m)].named = false;
+    c.role_used.insert(head);
+    i = e - 1;
+  }
+}
+
 // Surnames and short forms of persons named earlier: "Carter" after "Ashton Carter".
 void ShortFormPass(Ctx& c, int s) {
   const Tokens& toks = c.doc->sentences[static_cast<size_t>(s)].tokens;
@@ -1118,6 +1185,7 @@ void NamePass(Ctx& c, int s) {
   auto capital = [&](int k) {
     const Token& t = toks[static_cast<size_t>(k)];
     return (t.upper_initial || (k > 0 && ArticledName(t))) && IsLetterToken(t) && c.taken[static_cast<size_t>(k)] < 0 &&
+           !c.title_words.count(k) &&
            c.demonym_at[static_cast<size_t>(k)] < 0 && !c.lex.In("month", t.lower);
   };
   for (int i = 0; i < n; ++i) {
@@ -1292,7 +1360,7 @@ int MentionAt(const Document& doc, int s, int t) {
 }
 
 void FindMentions(const Resources& res, const Lexicon& lex, Morphology* morph, Document* doc) {
-  Ctx c{res, lex, morph, doc, EntityTable(doc), {}, {}, {}, {}, {}, {}, {}, {}};
+  Ctx c{res, lex, morph, doc, EntityTable(doc), {}, {}, {}, {}, {}, {}, {}, {}, {}};
   c.first_mention.reserve(doc->sentences.size());
   for (int s = 0; s < static_cast<int>(doc->sentences.size()); ++s) {
     const Tokens& toks = doc->sentences[static_cast<size_t>(s)].tokens;
@@ -1303,6 +1371,7 @@ void FindMentions(const Resources& res, const Lexicon& lex, Morphology* morph, D
     c.taken.assign(n, -1);
     c.demonym_at.assign(n, -1);
     c.role_used.clear();
+    c.title_words.clear();
     GazetteerPass(c, s);
     RoadPass(c, s);
     QuotedOrgPass(c, s);
@@ -1312,6 +1381,7 @@ void FindMentions(const Resources& res, const Lexicon& lex, Morphology* morph, D
     DemonymPass(c, s);
     ExtendStateGroups(c, s);
     ExtendNounPhrases(c, s);
+    RoleNounPhrases(c, s);
     GroupPass(c, s, /*roles=*/true);
     ShortFormPass(c, s);
     NamePass(c, s);

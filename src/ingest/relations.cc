@@ -299,6 +299,29 @@ std::vector<int> Coordinated(const SentenceView& v, int m, bool right) {
   return out;
 }
 
+// "between A and B" within ten words after `from`: the two actors.
+bool BetweenPair(const SentenceView& v, int from, int* a, int* b) {
+  for (int k = from; k < std::min(v.n(), from + 10); ++k) {
+    if (v.tok(k).text == ";" || v.tok(k).text == ".") return false;
+    if (v.tok(k).lower != "between") continue;
+    int m = v.mention_at[static_cast<size_t>(std::min(v.n() - 1, k + 1))];
+    const Mention* mm = v.MentionOf(m);
+    if (!mm || mm->entity < 0) return false;
+    int j = mm->last;
+    if (j >= v.n() || v.tok(j).lower != "and") {
+      // "between Iraq's federal and regional governments" is past reading; stop here.
+      return false;
+    }
+    int o = v.mention_at[static_cast<size_t>(std::min(v.n() - 1, j + 1))];
+    const Mention* om = v.MentionOf(o);
+    if (!om || om->entity < 0 || om->entity == mm->entity) return false;
+    *a = m;
+    *b = o;
+    return true;
+  }
+  return false;
+}
+
 Triple LocationTriple(const Document& doc, int s, const Mention& who, const Mention& where, float confidence,
                       const char* trigger) {
   Triple t;
@@ -309,7 +332,7 @@ Triple LocationTriple(const Document& doc, int s, const Mention& who, const Ment
   t.begin = doc.sentences[static_cast<size_t>(s)].begin;
   t.end = doc.sentences[static_cast<size_t>(s)].end;
   t.subject_mention = SideText(doc, who);
-  t.object_mention = where.text;
+  t.object_mention = SideText(doc, where);
   t.trigger = trigger;
   t.confidence = confidence;
   t.date = EventDate(doc, doc.sentences[static_cast<size_t>(s)]);
@@ -355,6 +378,65 @@ void ClauseLocations(const Resources& res, const Document& doc, const SentenceVi
   }
 }
 
+// English locatives beyond the clause subject, for the place mention `pm` after the
+// preposition at `prep`: the phrase the locative attaches to ("ISIL fighters in Mosul", "a
+// headquarters near Sarmada"), each place of a list ("in Syria and Iraq"), and an opening
+// "Near Mosul, ..." that puts every actor and place of the sentence there.
+void PhraseLocations(const Document& doc, const SentenceView& v, int pm, int prep, int subj,
+                     std::vector<Triple>* out) {
+  const Mention& p = doc.mentions[static_cast<size_t>(pm)];
+  std::vector<const Mention*> places{&p};
+  for (int o : Coordinated(v, pm, true))
+    if (IsPlace(*v.MentionOf(o))) places.push_back(v.MentionOf(o));
+  std::vector<const Mention*> who;
+  if (const Mention* sm = v.MentionOf(subj); sm && sm->entity >= 0 && !IsPlace(*sm)) who.push_back(sm);
+  // The phrase right before the preposition.
+  if (prep > 0) {
+    const Mention* np = v.MentionOf(v.mention_at[static_cast<size_t>(prep - 1)]);
+    if (np && np->entity >= 0 && !np->pronoun && np->last == prep && (!IsPlace(*np) || !np->named)) who.push_back(np);
+  }
+  // "Near Mosul, five strikes engaged ISIL units and destroyed a fighting position."
+  int opener = 0;
+  while (opener < prep && v.Is(opener, "sentence_adverb")) ++opener;
+  const Mention* last_place = places.back();
+  if (opener == prep && last_place->last < v.n() && v.tok(last_place->last).text == ",") {
+    for (int k = last_place->last + 1; k < v.n(); ++k) {
+      const Mention* m = v.MentionOf(v.mention_at[static_cast<size_t>(k)]);
+      if (!m) continue;
+      k = m->last - 1;
+      if (m->entity < 0 || m->pronoun || (IsPlace(*m) && m->named)) continue;
+      who.push_back(m);
+    }
+  }
+  for (const Mention* w : who)
+    for (const Mention* pl : places)
+      if (w->entity != pl->entity) out->push_back(LocationTriple(doc, v.s, *w, *pl, 0.55f, "locative"));
+}
+
+// "Sarmada, Syria", "Syria's Idlib province": a place set inside a state by apposition or a
+// possessive.
+void PlaceInState(const Document& doc, const SentenceView& v, std::vector<Triple>* out) {
+  for (int k = 0; k + 1 < v.n(); ++k) {
+    const Mention* a = v.MentionOf(v.mention_at[static_cast<size_t>(k)]);
+    if (!a || a->entity < 0 || a->type != EntityType::kPlace || !a->named || a->first != k) continue;
+    int after = a->last;
+    if (after + 1 >= v.n()) continue;
+    const Mention* b = nullptr;
+    if (v.tok(after).text == ",") {
+      b = v.MentionOf(v.mention_at[static_cast<size_t>(after + 1)]);
+      // "Raqqa, Mosul and Aleppo" is a list, not a place and its state.
+      if (b && b->type != EntityType::kState) b = nullptr;
+      if (b && b->last < v.n() && (v.tok(b->last).lower == "and" || v.tok(b->last).lower == "or")) b = nullptr;
+    }
+    if (b && b->entity >= 0 && b->entity != a->entity) out->push_back(LocationTriple(doc, v.s, *a, *b, 0.6f, ","));
+    if (k >= 2 && v.tok(k - 1).lower == "'s") {
+      const Mention* st = v.MentionOf(v.mention_at[static_cast<size_t>(k - 2)]);
+      if (st && st->entity >= 0 && st->entity != a->entity && IsPlace(*st))
+        out->push_back(LocationTriple(doc, v.s, *a, *st, 0.6f, "'s"));
+    }
+  }
+}
+
 // Where actors are: "X ... à/in PLACE" puts the clause's subject there; "l'hôpital de
 // Denver" puts a place inside another; an opening "À Paris, ..." sets the scene for every
 // actor of the story.
@@ -371,6 +453,7 @@ void LocationRelations(const Resources& res, const Document& doc, const Lexicon&
   const bool local_story = known.size() < 2;
   for (int s = 0; s < static_cast<int>(doc.sentences.size()); ++s) {
     SentenceView v(doc, lex, s, starts);
+    if (lex.lang != "fr") PlaceInState(doc, v, out);
     for (size_t mi = v.mentions_begin; mi < v.mentions_end; ++mi) {
       const Mention& p = doc.mentions[mi];
       if (p.sentence != s || !IsPlace(p) || p.entity < 0) continue;
@@ -382,6 +465,7 @@ void LocationRelations(const Resources& res, const Document& doc, const Lexicon&
         const Mention* sm = v.MentionOf(subj);
         if (sm && sm->entity >= 0 && sm->entity != p.entity && !IsPlace(*sm))
           out->push_back(LocationTriple(doc, s, *sm, p, 0.6f, "locative"));
+        if (lex.lang != "fr") PhraseLocations(doc, v, static_cast<int>(mi), k, subj, out);
         if (local_story) ClauseLocations(res, doc, v, p, subj, out);
         continue;
       }
@@ -550,6 +634,15 @@ void ExtractRelations(const Resources& res, const Lexicon& lex, Document* doc) {
             subj = v.mention_at[static_cast<size_t>(i)];
           } else {
             subj = SubjectBefore(v, i, noun);
+          }
+          // "the agreement between A and B": the two sides are the pair, whoever welcomes it.
+          if (noun && lex.lang != "fr" &&
+              std::find(tr.object_preps.begin(), tr.object_preps.end(), "between") != tr.object_preps.end()) {
+            int a = -1, b = -1;
+            if (BetweenPair(v, end, &a, &b)) {
+              subj = a;
+              obj = b;
+            }
           }
           const Mention* sm = v.MentionOf(subj);
           for (const std::string& prep : tr.object_preps) {
