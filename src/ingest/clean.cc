@@ -8,6 +8,7 @@
 #include <array>
 #include <cctype>
 #include <string>
+#include <unordered_map>
 
 #include "geokg/common/text.h"
 #include "nlp_internal.h"
@@ -70,6 +71,74 @@ int CountSentenceEnds(std::string_view p) {
   return n + (EndsAsSentence(p) ? 1 : 0);
 }
 
+// The text kept so far, and whether a piece stands anywhere in it. Past a few pages the
+// search goes through an index of the 16-byte runs at every 8th offset, so that a long
+// article costs time in proportion to its length, not to its length squared.
+class SeenText {
+ public:
+  void Append(std::string_view s) {
+    text_ += s;
+    if (text_.size() < kIndexFrom) return;
+    for (; next_ + kGram <= text_.size(); next_ += kStep) {
+      uint32_t& head = heads_[Hash(next_)];
+      chain_.push_back(head);  // chain_[q / kStep]: the previous offset with that hash, plus 1
+      head = static_cast<uint32_t>(next_) + 1;
+    }
+  }
+
+  // Same answer as text.find(piece) != npos, for pieces of at least kGram + kStep - 1 bytes.
+  bool Contains(std::string_view piece) const {
+    if (text_.size() < kIndexFrom || piece.size() < kGram + kStep - 1)
+      return text_.find(piece) != std::string::npos;
+    // An occurrence at P has an indexed run at P + j for the j < kStep that makes it a
+    // multiple of kStep, and at P + j + kStep ... as far as the piece goes. Per j, the
+    // candidates come from the shortest of those chains (walked in step to find it).
+    for (size_t j = 0; j < kStep; ++j) {
+      std::array<uint32_t, 20> head{}, cur{};
+      std::array<size_t, 20> off{};
+      size_t n = 0;
+      bool absent = false;
+      for (size_t o = j; o + kGram <= piece.size() && n < head.size(); o += kStep, ++n) {
+        auto it = heads_.find(HashOf(piece.substr(o, kGram)));
+        if (it == heads_.end()) {
+          absent = true;
+          break;
+        }
+        head[n] = cur[n] = it->second;
+        off[n] = o;
+      }
+      if (absent || n == 0) continue;
+      size_t best = n;
+      while (best == n) {
+        for (size_t i = 0; i < n && best == n; ++i)
+          if (cur[i] == 0) best = i;
+        for (size_t i = 0; i < n && best == n; ++i) cur[i] = chain_[(cur[i] - 1) / kStep];
+      }
+      for (uint32_t q = head[best]; q != 0; q = chain_[(q - 1) / kStep]) {
+        size_t at = q - 1;
+        if (at < off[best]) continue;
+        at -= off[best];
+        if (at + piece.size() <= text_.size() && text_.compare(at, piece.size(), piece) == 0)
+          return true;
+      }
+    }
+    return false;
+  }
+
+ private:
+  static constexpr size_t kGram = 16, kStep = 8, kIndexFrom = 1 << 16;
+  static uint64_t HashOf(std::string_view s) {
+    uint64_t h = 1469598103934665603ull;
+    for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    return h;
+  }
+  uint64_t Hash(size_t at) const { return HashOf(std::string_view(text_).substr(at, kGram)); }
+  std::string text_;
+  size_t next_ = 0;                               // the next offset to index
+  std::unordered_map<uint64_t, uint32_t> heads_;  // hash -> last offset with it, plus 1
+  std::vector<uint32_t> chain_;
+};
+
 }  // namespace
 
 std::vector<Span> BodyParagraphs(std::string_view text, bool keep_all) {
@@ -113,15 +182,15 @@ std::vector<Span> BodyParagraphs(std::string_view text, bool keep_all) {
   // Drop repeats and teasers: a paragraph whose opening (up to 160 folded characters,
   // ellipsis removed) already stands in the text kept so far.
   std::vector<Span> unique;
-  std::string seen;
+  SeenText seen;
   for (const Span& sp : paras) {
     std::string_view p = text.substr(sp.first, sp.second - sp.first);
     std::string key = Squeeze(p);
     if (EndsWithEllipsis(p) && key.size() > 40) key.resize(key.size() - 10);
     std::string probe = key.substr(0, std::min<size_t>(key.size(), 160));
-    if (probe.size() >= 24 && seen.find(probe) != std::string::npos) continue;
-    seen += key;
-    seen += '|';
+    if (probe.size() >= 24 && seen.Contains(probe)) continue;
+    seen.Append(key);
+    seen.Append("|");
     unique.push_back(sp);
   }
 

@@ -349,7 +349,7 @@ void ExtendNounPhrases(Ctx& c, int s) {
     c.taken[static_cast<size_t>(k)] = into;
     return true;
   };
-  for (size_t mi = 0; mi < c.doc->mentions.size(); ++mi) {
+  for (size_t mi = c.first_mention[static_cast<size_t>(s)]; mi < c.doc->mentions.size(); ++mi) {
     if (c.doc->mentions[mi].sentence != s) continue;
     Mention m = c.doc->mentions[mi];
     if (m.entity < 0 || m.pronoun || m.type == EntityType::kPerson) continue;
