@@ -308,6 +308,8 @@ void ExtendStateGroups(Ctx& c, int s) {
   }
 }
 
+bool IsPlaceType(EntityType t) { return t == EntityType::kPlace || t == EntityType::kState; }
+
 // An English word that reads as an adjective by its ending ("wider", "brutal", "northern").
 bool Adjectival(const Lexicon& lex, const std::string& w) {
   if (lex.In("adjective", w)) return true;
@@ -394,12 +396,55 @@ void ExtendNounPhrases(Ctx& c, int s) {
     for (int j = first - 1; j >= 0 && j >= first - 2; --j) {
       const Token& p = toks[static_cast<size_t>(j)];
       if (c.taken[static_cast<size_t>(j)] >= 0) break;
-      if (c.lex.In("determiner", p.lower) && p.lower != "all") {
+      // Numbers count the actor, they are not part of its name ("two ISIL units").
+      if (c.lex.In("determiner", p.lower) && !c.lex.In("quantifier", p.lower)) {
         for (int q = j; q < first; ++q) c.taken[static_cast<size_t>(q)] = idx;
         first = j;
         break;
       }
+      // "northern Iraq", "East Mosul": a compass word is part of a place's name.
+      if (IsPlaceType(m.type) && c.lex.In("compass", p.lower)) {
+        c.taken[static_cast<size_t>(j)] = idx;
+        first = j;
+        continue;
+      }
       if (!modifier(p) || !Adjectival(c.lex, p.lower)) break;
+    }
+    // "Sarmada, Syria", "Fort Campbell, Kentucky": a place and the state or region it lies in
+    // are written as one name (not in a list: "Raqqa, Mosul and Aleppo").
+    if (m.type == EntityType::kPlace && last + 1 < n && toks[static_cast<size_t>(last)].text == ",") {
+      int o = c.taken[static_cast<size_t>(last + 1)];
+      if (o >= 0 && o != idx) {
+        const Mention& om = c.doc->mentions[static_cast<size_t>(o)];
+        bool region = om.named && (om.type == EntityType::kState || om.type == EntityType::kPlace) &&
+                      om.first == last + 1;
+        int after = om.last;
+        bool list = after < n && (toks[static_cast<size_t>(after)].lower == "and" ||
+                                  toks[static_cast<size_t>(after)].lower == "or" ||
+                                  (toks[static_cast<size_t>(after)].text == "," && after + 1 < n &&
+                                   c.taken[static_cast<size_t>(after + 1)] >= 0));
+        if (region && !list && (om.type == EntityType::kState || last - first <= 3)) {
+          // The place lies in the region named after it.
+          const Mention& pm = c.doc->mentions[mi];
+          if (om.entity >= 0 && om.entity != pm.entity) {
+            Triple t;
+            t.subject = pm.entity;
+            t.object = om.entity;
+            t.relation = RelationType::kLocatedIn;
+            t.sentence = s;
+            t.begin = c.doc->sentences[static_cast<size_t>(s)].begin;
+            t.end = c.doc->sentences[static_cast<size_t>(s)].end;
+            t.subject_mention = pm.text;
+            t.object_mention = om.long_text.empty() ? om.text : om.long_text;
+            t.trigger = ",";
+            t.confidence = 0.6f;
+            c.doc->triples.push_back(std::move(t));
+          }
+          for (int q = last; q < after; ++q) c.taken[static_cast<size_t>(q)] = idx;
+          c.doc->mentions[static_cast<size_t>(o)].entity = -1;
+          last = after;
+        }
+      }
     }
     if (first == m.first && last == m.last) continue;
     Mention& mm = c.doc->mentions[mi];

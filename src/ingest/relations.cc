@@ -413,22 +413,12 @@ void PhraseLocations(const Document& doc, const SentenceView& v, int pm, int pre
       if (w->entity != pl->entity) out->push_back(LocationTriple(doc, v.s, *w, *pl, 0.55f, "locative"));
 }
 
-// "Sarmada, Syria", "Syria's Idlib province": a place set inside a state by apposition or a
-// possessive.
+// "Syria's Idlib province": a place set inside a state by a possessive. ("Sarmada, Syria" is
+// one name: ExtendNounPhrases.)
 void PlaceInState(const Document& doc, const SentenceView& v, std::vector<Triple>* out) {
   for (int k = 0; k + 1 < v.n(); ++k) {
     const Mention* a = v.MentionOf(v.mention_at[static_cast<size_t>(k)]);
     if (!a || a->entity < 0 || a->type != EntityType::kPlace || !a->named || a->first != k) continue;
-    int after = a->last;
-    if (after + 1 >= v.n()) continue;
-    const Mention* b = nullptr;
-    if (v.tok(after).text == ",") {
-      b = v.MentionOf(v.mention_at[static_cast<size_t>(after + 1)]);
-      // "Raqqa, Mosul and Aleppo" is a list, not a place and its state.
-      if (b && b->type != EntityType::kState) b = nullptr;
-      if (b && b->last < v.n() && (v.tok(b->last).lower == "and" || v.tok(b->last).lower == "or")) b = nullptr;
-    }
-    if (b && b->entity >= 0 && b->entity != a->entity) out->push_back(LocationTriple(doc, v.s, *a, *b, 0.6f, ","));
     if (k >= 2 && v.tok(k - 1).lower == "'s") {
       const Mention* st = v.MentionOf(v.mention_at[static_cast<size_t>(k - 2)]);
       if (st && st->entity >= 0 && st->entity != a->entity && IsPlace(*st))
@@ -779,7 +769,11 @@ void ExtractRelations(const Resources& res, const Lexicon& lex, Document* doc) {
           for (int ox : objects) {
             const Mention* a = v.MentionOf(sx);
             const Mention* b = v.MentionOf(ox);
-            if (tr.inverse) std::swap(a, b);
+            if (tr.inverse) {
+              // Listed members are actors: "an area including the Gulf of Aden" lists places.
+              if (a->type == EntityType::kPlace || b->type == EntityType::kPlace) continue;
+              std::swap(a, b);
+            }
             if (a->entity == b->entity) continue;
             Triple t2 = tp;
             t2.subject = a->entity;
