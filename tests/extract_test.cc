@@ -231,6 +231,19 @@ TEST_F(Extraction, FrenchOrganisationNamesWithLowerCaseWords) {
   EXPECT_TRUE(m.count("ORG:Fédération internationale de ski")) << ::testing::PrintToString(m);
 }
 
+TEST_F(Extraction, EntityLinesListAPersonOnceNotEachShortForm) {
+  Run("La chanteuse Carla Bruni a sorti un album. Bruni le présentera à Lyon.", "fr");
+  std::vector<nlohmann::json> lines = EntityJson(doc_);
+  int person_lines = 0;
+  for (const auto& j : lines)
+    if (j["type"] == "PERSON") ++person_lines;
+  EXPECT_EQ(person_lines, 1) << ::testing::PrintToString(lines.size());
+  bool short_form_resolved = false;
+  for (const Mention& m : doc_.mentions)
+    short_form_resolved = short_form_resolved || (m.text == "Bruni" && m.entity >= 0);
+  EXPECT_TRUE(short_form_resolved);
+}
+
 TEST_F(Extraction, FrenchRoadNumbersButNotAircraft) {
   Run("Un camion s'est renversé sur l'A7 puis la circulation a été coupée sur la RN 88 ; "
       "l'A380 d'Air France a atterri.",

@@ -73,10 +73,16 @@ std::vector<nlohmann::json> TriplesJson(const Document& doc) {
 std::vector<nlohmann::json> EntityJson(const Document& doc) {
   std::vector<nlohmann::json> out;
   std::set<std::pair<int, std::string>> seen;
+  std::set<int> listed;
   for (const Mention& m : doc.mentions) {
     if (m.entity < 0 || m.pronoun || !m.named) continue;
-    if (!seen.insert({m.entity, m.text}).second) continue;
     const Entity& e = doc.entities[static_cast<size_t>(m.entity)];
+    // "Bruni" after "Carla Bruni" is the person already listed, not another name.
+    if (e.type == EntityType::kPerson && listed.count(m.entity) && m.text.find(' ') == std::string::npos &&
+        e.name.find(' ') != std::string::npos)
+      continue;
+    if (!seen.insert({m.entity, m.text}).second) continue;
+    listed.insert(m.entity);
     nlohmann::json j;
     j["doc"] = doc.article.id;
     j["name"] = e.name;

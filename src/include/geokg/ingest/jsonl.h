@@ -16,7 +16,8 @@ nlohmann::json TripleJson(const Document& doc, const Triple& t);
 // sentence, span and mentions, and "evidence_count" counts them all.
 std::vector<nlohmann::json> TriplesJson(const Document& doc);
 
-// One line per distinct (entity, mention text) of `doc`.
+// One line per distinct (entity, mention text) of `doc`, named mentions only; a one-word
+// short form of a person listed earlier ("Bruni" after "Carla Bruni") adds no line.
 std::vector<nlohmann::json> EntityJson(const Document& doc);
 
 }  // namespace geokg
