@@ -375,9 +375,15 @@ void ExtendNounPhrases(Ctx& c, int s) {
     // Left: "HEAD of [the] NAME" ("the government of Iraq", "the city of Mosul").
     int k = first - 1;
     if (k >= 0 && toks[static_cast<size_t>(k)].lower == "the") --k;
+    auto generic_or_free = [&](int j) {
+      int o = c.taken[static_cast<size_t>(j)];
+      return o < 0 || (!c.doc->mentions[static_cast<size_t>(o)].named &&
+                       c.doc->mentions[static_cast<size_t>(o)].first == j &&
+                       c.doc->mentions[static_cast<size_t>(o)].last == j + 1);
+    };
     if (k >= 1 && toks[static_cast<size_t>(k)].lower == "of" &&
-        c.lex.In("np_of_head", toks[static_cast<size_t>(k - 1)].lower) &&
-        c.taken[static_cast<size_t>(k - 1)] < 0) {
+        c.lex.In("np_of_head", toks[static_cast<size_t>(k - 1)].lower) && generic_or_free(k - 1)) {
+      absorb(k - 1, idx);
       int b = k - 1;
       // Capitalised or plain modifiers before the head: "the Federal Government of Iraq".
       while (b > 0 && b > k - 4) {
@@ -416,8 +422,15 @@ void ExtendNounPhrases(Ctx& c, int s) {
       int o = c.taken[static_cast<size_t>(last + 1)];
       if (o >= 0 && o != idx) {
         const Mention& om = c.doc->mentions[static_cast<size_t>(o)];
+        // The region is a bare name ("Syria", not "the US Secretary of State").
+        int after_region = om.last;
         bool region = om.named && (om.type == EntityType::kState || om.type == EntityType::kPlace) &&
-                      om.first == last + 1;
+                      om.first == last + 1 && toks[static_cast<size_t>(last + 1)].upper_initial &&
+                      !(after_region < n && toks[static_cast<size_t>(after_region)].is_word &&
+                        (toks[static_cast<size_t>(after_region)].upper_initial ||
+                         c.lex.In("role", toks[static_cast<size_t>(after_region)].lower)));
+        // A dateline ("JEDDAH, Saudi Arabia -") is not a place the story's actors are in.
+        if (region && first == 0) region = false;
         int after = om.last;
         bool list = after < n && (toks[static_cast<size_t>(after)].lower == "and" ||
                                   toks[static_cast<size_t>(after)].lower == "or" ||

@@ -404,7 +404,10 @@ void PhraseLocations(const Document& doc, const SentenceView& v, int pm, int pre
       const Mention* m = v.MentionOf(v.mention_at[static_cast<size_t>(k)]);
       if (!m) continue;
       k = m->last - 1;
-      if (m->entity < 0 || m->pronoun || (IsPlace(*m) && m->named)) continue;
+      // Named places are where things are; a state named by a phrase ("the government of
+      // Iraq") acts.
+      bool bare_place = m->named && (m->type == EntityType::kPlace || (m->type == EntityType::kState && m->long_text.empty()));
+      if (m->entity < 0 || m->pronoun || bare_place) continue;
       who.push_back(m);
     }
   }
