@@ -244,6 +244,13 @@ TEST_F(Extraction, EntityLinesListAPersonOnceNotEachShortForm) {
   EXPECT_TRUE(short_form_resolved);
 }
 
+TEST_F(Extraction, NationalityNounBeforeAFirstNameIsNotPartOfTheName) {
+  Run("Au départ de la course, la Suissesse Mette Kristensen devance la Marocaine Salma Idrissi.", "fr");
+  auto m = NamedMentions(doc_);
+  EXPECT_TRUE(m.count("PERSON:Mette Kristensen")) << ::testing::PrintToString(m);
+  EXPECT_TRUE(m.count("PERSON:Salma Idrissi")) << ::testing::PrintToString(m);
+}
+
 TEST_F(Extraction, FrenchRoadNumbersButNotAircraft) {
   Run("Un camion s'est renversé sur l'A7 puis la circulation a été coupée sur la RN 88 ; "
       "l'A380 d'Air France a atterri.",

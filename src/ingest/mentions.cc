@@ -1175,6 +1175,18 @@ bool CoordinatesTwoNames(const Ctx& c, const Tokens& toks, int from, int at) {
   return true;
 }
 
+// A French noun of nationality by its ending: Suissesse, Indonésienne, Japonaise, Danoise,
+// Américain, Marocaine.
+bool NationalityNoun(const Token& t) {
+  if (!t.upper_initial) return false;
+  static const char* const kEndings[] = {"esse", "ienne", "ien", "aise", "ais", "oise", "ois", "aine", "ain", "ine"};
+  for (const char* e : kEndings) {
+    size_t len = std::strlen(e);
+    if (t.lower.size() > len + 2 && t.lower.compare(t.lower.size() - len, len, e) == 0) return true;
+  }
+  return false;
+}
+
 // A French adjective after an organisation's head: a demonym, or a word with an adjective
 // ending ("internationale", "royal", "météorologique", "ferroviaire", "fédérale").
 bool OrgAdjective(const Ctx& c, const Tokens& toks, int k) {
@@ -1312,6 +1324,11 @@ void NamePass(Ctx& c, int s) {
       while (b < j && !capital(b)) ++b;
       if (b >= j) continue;
     }
+    // "la Suissesse Daniela Ryf", "l'Indonésienne Agustiani": a nationality noun before a
+    // first name is not part of the name.
+    if (b > 0 && b + 1 < j && c.lex.In("determiner", toks[static_cast<size_t>(b - 1)].lower) &&
+        c.lex.In("first_name", toks[static_cast<size_t>(b + 1)].lower) && NationalityNoun(toks[static_cast<size_t>(b)]))
+      ++b;
     bool skip = false, org = false, place = false;
     for (int k = b; k < j; ++k) {
       const Token& t = toks[static_cast<size_t>(k)];
