@@ -363,7 +363,7 @@ void ExtendNounPhrases(Ctx& c, int s) {
       const Token& t = toks[static_cast<size_t>(k)];
       int taken = c.taken[static_cast<size_t>(k)];
       bool generic = taken >= 0 && !c.doc->mentions[static_cast<size_t>(taken)].named;
-      if (!t.is_word || t.upper_initial || (taken >= 0 && !generic)) break;
+      if (!t.is_word || t.upper_initial || (taken >= 0 && !generic) || t.lower == "'s" || t.lower == "\xE2\x80\x99s") break;
       if (head(t)) {
         bool ok = true;
         for (int j = last; j <= k && ok; ++j) ok = absorb(j, idx);

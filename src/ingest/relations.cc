@@ -602,6 +602,9 @@ void ExtractRelations(const Resources& res, const Lexicon& lex, Document* doc) {
         if (end < 0) continue;
         if (tr.pronominal && !Reflexive(v, i)) continue;
         const bool noun = tr.kind == TriggerKind::kNoun;
+        // English capitalises a word inside a name: "Central Command", "Armed Forces",
+        // "Operation Inherent Resolve" hold no act.
+        if (lex.lang != "fr" && t.upper_initial && i > 0 && v.tok(i - 1).is_word && !tr.subject_is_self) continue;
         // A verb form after a determiner is a noun or an adjective ("the supporting role").
         if (!noun && i > 0 && v.Is(i - 1, "determiner")) continue;
 
