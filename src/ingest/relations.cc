@@ -529,7 +529,10 @@ void GenitiveRelations(const Document& doc, const Lexicon& lex, const std::vecto
       int k = m.last;
       if (k + 1 >= v.n()) continue;
       const std::string& w = v.tok(k).lower;
-      if (w != "de" && w != "d'" && w != "du" && w != "des" && w != "of") continue;
+      // English "soldiers from the 3rd Battalion", "militants from ISIL": where people come
+      // from is the unit they belong to (a place after "from" is only their origin).
+      const bool from = w == "from" && lex.lang != "fr";
+      if (w != "de" && w != "d'" && w != "du" && w != "des" && w != "of" && !from) continue;
       ++k;
       while (k < v.n() && v.Is(k, "determiner")) ++k;
       if (k >= v.n()) continue;
@@ -539,7 +542,7 @@ void GenitiveRelations(const Document& doc, const Lexicon& lex, const std::vecto
       if (o->type == EntityType::kOrg || o->type == EntityType::kArmedGroup || o->type == EntityType::kIgo ||
           (o->type == EntityType::kGroup && !o->plural)) {
         t.relation = RelationType::kMemberOf;
-      } else if (o->type == EntityType::kPlace) {
+      } else if (o->type == EntityType::kPlace && !from) {
         t.relation = RelationType::kLocatedIn;
       } else {
         continue;
