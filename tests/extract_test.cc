@@ -251,6 +251,12 @@ TEST_F(Extraction, NationalityNounBeforeAFirstNameIsNotPartOfTheName) {
   EXPECT_TRUE(m.count("PERSON:Salma Idrissi")) << ::testing::PrintToString(m);
 }
 
+TEST_F(Extraction, CeDernierPointsToTheLastActorNamed) {
+  auto r = Run("Sophie Martin a appelé Louis Garnier lundi. Ce dernier a ensuite reçu les pompiers.", "fr");
+  EXPECT_TRUE(r.count("Louis Garnier|CONSULT|pompiers")) << ::testing::PrintToString(r);
+  EXPECT_FALSE(r.count("Sophie Martin|CONSULT|pompiers")) << ::testing::PrintToString(r);
+}
+
 TEST_F(Extraction, FrenchRoadNumbersButNotAircraft) {
   Run("Un camion s'est renversé sur l'A7 puis la circulation a été coupée sur la RN 88 ; "
       "l'A380 d'Air France a atterri.",

@@ -1384,6 +1384,27 @@ void NamePass(Ctx& c, int s) {
 }
 
 // Subject pronouns: il/elle/ils/elles, he/she/they, resolved to the last compatible actor.
+bool DemonstrativeAt(const Ctx& c, const Tokens& toks, int i, int* span, bool* sg_m, bool* sg_f, bool* pl) {
+  const int n = static_cast<int>(toks.size());
+  const std::string& w = toks[static_cast<size_t>(i)].lower;
+  std::string head;
+  if (c.lex.In("demonstrative_det", w) && i + 1 < n) {
+    head = toks[static_cast<size_t>(i + 1)].lower;
+    if (!c.lex.In("demonstrative_head", head)) return false;
+    *span = 2;
+  } else if (c.lex.In("demonstrative_pronoun", w)) {
+    head = w;
+  } else {
+    return false;
+  }
+  const bool plural = head.back() == 's' || head.rfind("ceux", 0) == 0;
+  const bool feminine = head.find("\xC3\xA8re") != std::string::npos || head.rfind("celle", 0) == 0;
+  *pl = plural;
+  *sg_f = !plural && feminine;
+  *sg_m = !plural && !feminine;
+  return true;
+}
+
 void PronounPass(Ctx& c, int s) {
   const Tokens& toks = c.doc->sentences[static_cast<size_t>(s)].tokens;
   int n = static_cast<int>(toks.size());
@@ -1391,10 +1412,14 @@ void PronounPass(Ctx& c, int s) {
     const Token& t = toks[static_cast<size_t>(i)];
     bool sg_m = c.lex.In("pronoun_sg_m", t.lower), sg_f = c.lex.In("pronoun_sg_f", t.lower);
     bool pl = c.lex.In("pronoun_pl", t.lower);
+    // "ce dernier", "cette dernière", "ces derniers", "celle-ci": the last actor named that
+    // agrees, wherever the phrase stands in its clause.
+    int span = 1;
+    bool demonstrative = DemonstrativeAt(c, toks, i, &span, &sg_m, &sg_f, &pl);
     if (!(sg_m || sg_f || pl) || c.taken[static_cast<size_t>(i)] >= 0) continue;
-    if (!toks[static_cast<size_t>(i + 1)].is_word) continue;
+    if (!demonstrative && !toks[static_cast<size_t>(i + 1)].is_word) continue;
     // A subject pronoun opens its clause: it follows the start, punctuation or a clause word.
-    if (i > 0) {
+    if (i > 0 && !demonstrative) {
       const Token& p = toks[static_cast<size_t>(i - 1)];
       if (p.is_word && !c.lex.In("clause_opener", p.lower)) continue;
     }
@@ -1406,7 +1431,8 @@ void PronounPass(Ctx& c, int s) {
       const Mention& mm = c.doc->mentions[static_cast<size_t>(m)];
       if (mm.sentence < s - 2 || mm.entity < 0) continue;
       if (mm.sentence == s && mm.first >= i) continue;
-      bool agrees = (sg_m && mm.type == EntityType::kPerson) ||
+      if (demonstrative && (mm.type == EntityType::kPlace || mm.type == EntityType::kState || mm.pronoun)) continue;
+      bool agrees = (sg_m && (mm.type == EntityType::kPerson || (demonstrative && mm.gender == 'm' && !mm.plural))) ||
                     (sg_f && (mm.type == EntityType::kPerson || mm.gender == 'f')) ||
                     (pl && (mm.plural || mm.type == EntityType::kGroup));
       if (!agrees) continue;
@@ -1419,8 +1445,10 @@ void PronounPass(Ctx& c, int s) {
     }
     if (found < 0) continue;
     const Mention& ante = c.doc->mentions[static_cast<size_t>(found)];
-    int idx = AddMention(c, s, i, i + 1, ante.entity, ante.type, true);
+    if (!Free(c, i, i + span)) continue;
+    int idx = AddMention(c, s, i, i + span, ante.entity, ante.type, true);
     c.doc->mentions[static_cast<size_t>(idx)].plural = pl;
+    i += span - 1;
   }
 }
 
