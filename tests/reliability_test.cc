@@ -1049,6 +1049,75 @@ TEST(Concurrency, TwoWritersSerialise) {
   EXPECT_EQ(Integrity(db), "ok");
 }
 
+// Found by test_concurrency_ingest.sh: two `geokg ingest` runs creating one database at
+// once. The second read the application id before the first committed the schema and the
+// version after it, and took the file for another application's ("a SQLite database, but
+// not a geokg one"). The identity is now read in one statement.
+TEST(Regression, TwoStoresCreateOneDatabaseAtOnce) {
+  TempDir tmp;
+  for (int round = 0; round < 30; ++round) {
+    const std::string db = tmp.File("kg" + std::to_string(round) + ".db");
+    Status results[2];
+    std::atomic<int> ready{0};
+    auto open = [&](int i) {
+      ++ready;
+      while (ready.load() < 2) std::this_thread::yield();  // start together
+      std::unique_ptr<Store> store;
+      results[i] = Store::Open(db, StoreOptions{}, &store);
+    };
+    std::thread a(open, 0), b(open, 1);
+    a.join();
+    b.join();
+    ASSERT_TRUE(results[0].ok()) << "round " << round << ": " << results[0].message();
+    ASSERT_TRUE(results[1].ok()) << "round " << round << ": " << results[1].message();
+  }
+}
+
+// Found by test_concurrency_ingest.sh: `geokg stats` started while `geokg ingest` was
+// creating the database saw the file without its schema yet and said "schema 0 ... open it
+// once for writing". A reader now waits for the schema as it would for a lock.
+TEST(Regression, AReaderOfADatabaseBeingCreatedWaitsForIt) {
+  TempDir tmp;
+  for (int round = 0; round < 30; ++round) {
+    const std::string db = tmp.File("kg" + std::to_string(round) + ".db");
+    Status written, read;
+    std::thread writer([&] {
+      std::unique_ptr<Store> store;
+      written = Store::Open(db, StoreOptions{}, &store);
+    });
+    std::thread reader([&] {
+      std::error_code ec;
+      while (!fs::exists(db, ec)) std::this_thread::yield();  // as soon as the file is there
+      StoreOptions read_only;
+      read_only.read_only = true;
+      std::unique_ptr<Store> store;
+      read = Store::Open(db, read_only, &store);
+      if (read.ok() && store->SchemaVersion() != LatestSchemaVersion())
+        read = Status::Corruption("schema " + std::to_string(store->SchemaVersion()));
+    });
+    writer.join();
+    reader.join();
+    ASSERT_TRUE(written.ok()) << "round " << round << ": " << written.message();
+    ASSERT_TRUE(read.ok()) << "round " << round << ": " << read.message();
+  }
+}
+
+// An empty file (no writer creating it) opened read-only: kNotFound saying it is empty,
+// after the busy timeout, and the file stays empty.
+TEST(ReadOnlyStore, AnEmptyFileIsAnEmptyDatabase) {
+  TempDir tmp;
+  const std::string db = tmp.File("empty.db");
+  WriteTextFile(db, "");
+  StoreOptions read_only;
+  read_only.read_only = true;
+  read_only.busy_timeout_ms = 100;
+  std::unique_ptr<Store> store;
+  Status st = Store::Open(db, read_only, &store);
+  EXPECT_TRUE(st.IsNotFound()) << st.message();
+  EXPECT_TRUE(Contains(st.message(), "empty")) << st.message();
+  EXPECT_EQ(fs::file_size(db), 0u);
+}
+
 // A writer that holds the lock longer than the other's busy timeout: the other fails with
 // kBusy and a message that says so, and writes nothing.
 TEST(Concurrency, ALockedDatabaseFailsClearly) {

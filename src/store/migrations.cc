@@ -32,21 +32,24 @@ bool ParseMigrationName(const std::string& file, int* version) {
   return true;
 }
 
-Status ReadPragmaInt(sqlite3* db, const char* sql, int* out) {
-  Statement stmt;
-  GEOKG_RETURN_IF_ERROR(Statement::Prepare(db, sql, &stmt));
-  bool row = false;
-  GEOKG_RETURN_IF_ERROR(stmt.Step(&row));
-  *out = row ? static_cast<int>(stmt.ColumnInt(0)) : 0;
-  return Status::Ok();
-}
-
-// Reads the header fields that say whose database this is. A file that is not SQLite fails
+// Reads the header fields that say whose database this is, in one statement: one snapshot,
+// even while another process creates the database (three reads could see its application
+// id from before the commit and its version from after). A file that is not SQLite fails
 // here, on the first read.
 Status ReadIdentity(sqlite3* db, const std::string& name, int* app_id, int* version, int* objects) {
-  Status st = ReadPragmaInt(db, "PRAGMA application_id", app_id);
-  if (st.ok()) st = ReadPragmaInt(db, "PRAGMA user_version", version);
-  if (st.ok()) st = ReadPragmaInt(db, "SELECT count(*) FROM sqlite_master", objects);
+  Statement stmt;
+  Status st = Statement::Prepare(db,
+                                 "SELECT (SELECT application_id FROM pragma_application_id), "
+                                 "(SELECT user_version FROM pragma_user_version), "
+                                 "(SELECT count(*) FROM sqlite_master)",
+                                 &stmt);
+  bool row = false;
+  if (st.ok()) st = stmt.Step(&row);
+  if (st.ok()) {
+    *app_id = row ? static_cast<int>(stmt.ColumnInt(0)) : 0;
+    *version = row ? static_cast<int>(stmt.ColumnInt(1)) : 0;
+    *objects = row ? static_cast<int>(stmt.ColumnInt(2)) : 0;
+  }
   if (st.code() == Status::Code::kCorruption) {
     return Status::Corruption(name + " is not a SQLite database (" + st.message() + ")");
   }
@@ -125,6 +128,9 @@ Status Migrate(sqlite3* db, const std::string& name, const std::vector<Migration
   if (current == latest) {
     *version = current;
     return Status::Ok();
+  }
+  if (read_only && app_id == 0 && current == 0 && objects == 0) {
+    return Status::NotFound(name + " is an empty database: no geokg data yet");
   }
   if (read_only) {
     return Status::SchemaMismatch("database " + name + " has schema " + std::to_string(current) +

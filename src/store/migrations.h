@@ -31,8 +31,9 @@ Status ListMigrations(const std::string& dir, std::vector<Migration>* out);
 // `migrations`, and applies the missing migrations in one transaction unless `read_only`.
 // Sets *version to the schema version the database ends at.
 // Fails with kSchemaMismatch for another application's database, a newer schema, or an older
-// schema opened read-only; kCorruption for a file that is not SQLite or a migration that
-// does not run; kBusy when another writer holds the lock.
+// schema opened read-only; kNotFound for an empty database (no table, no version) opened
+// read-only; kCorruption for a file that is not SQLite or a migration that does not run;
+// kBusy when another writer holds the lock.
 Status Migrate(sqlite3* db, const std::string& name, const std::vector<Migration>& migrations,
                bool read_only, int* version);
 

@@ -1,8 +1,10 @@
 #include "geokg/store/store.h"
 
+#include <chrono>
 #include <cmath>
 #include <filesystem>
 #include <set>
+#include <thread>
 #include <unordered_set>
 #include <utility>
 #include <vector>
@@ -311,7 +313,16 @@ Status Store::Open(const std::string& path, const StoreOptions& options,
   // below says so precisely.
   if (!options.read_only) ExecSql(db.get(), "PRAGMA page_size = 8192").ok();
   int version = 0;
-  GEOKG_RETURN_IF_ERROR(Migrate(db.get(), path, migrations, options.read_only, &version));
+  Status st = Migrate(db.get(), path, migrations, options.read_only, &version);
+  // An empty database is most often one that `geokg ingest` is creating right now: its
+  // schema appears when that process commits, in milliseconds. A reader waits for it as it
+  // would for a lock, then says the file is empty.
+  for (int waited = 0; st.IsNotFound() && path != ":memory:" && waited < options.busy_timeout_ms;
+       waited += 20) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    st = Migrate(db.get(), path, migrations, options.read_only, &version);
+  }
+  GEOKG_RETURN_IF_ERROR(st);
   // WAL needs write access and cannot change inside a transaction: set it once migrated.
   if (!options.read_only) {
     GEOKG_RETURN_IF_ERROR(ExecSql(db.get(), "PRAGMA journal_mode = WAL").WithContext(path));

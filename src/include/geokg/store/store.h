@@ -35,8 +35,9 @@ class Store {
   // Opens the database at `path`, creating it unless read_only, and applies the migrations in
   // <DataRoot()>/schema in order, recording the version with PRAGMA user_version.
   // Fails with kSchemaMismatch for a database from a newer geokg, kCorruption for a file
-  // that is not a SQLite database, kBusy when locked, kIoError otherwise. On success *out
-  // owns the connection.
+  // that is not a SQLite database, kBusy when locked, kNotFound (read_only) for a missing
+  // file or an empty one (after waiting up to busy_timeout_ms for the process that may be
+  // creating it), kIoError otherwise. On success *out owns the connection.
   static Status Open(const std::string& path, const StoreOptions& options,
                      std::unique_ptr<Store>* out);
 
