@@ -66,10 +66,7 @@ void CheckDocument(const geokg::Document& doc) {
     FUZZ_CHECK(t.sentence >= 0 && t.sentence < n_sentences, "triple sentence");
     FUZZ_CHECK(t.begin <= t.end && t.end <= text.size(), "triple span");
     FUZZ_CHECK(std::isfinite(t.confidence), "confidence is finite");
-    // Known bug (see fuzz_text.cc): dates from datelines may be impossible days.
-    FUZZ_CHECK(geokg::fuzz::CheckKnownBugs() ? geokg::fuzz::IsDateOrEmpty(t.date)
-                                             : geokg::fuzz::IsDateShapeOrEmpty(t.date),
-               t.date);
+    FUZZ_CHECK(geokg::fuzz::IsDateOrEmpty(t.date), t.date);
     FUZZ_CHECK(geokg::IsValidUtf8(t.subject_mention) && geokg::IsValidUtf8(t.object_mention) &&
                    geokg::IsValidUtf8(t.trigger) && geokg::IsValidUtf8(t.role),
                "triple text is UTF-8");

@@ -249,18 +249,35 @@ std::string FailureTally::Reason(const Status& st) {
   // line, article id).
   if (size_t p = m.find(" ("); p != std::string::npos) m.resize(p);
   if (size_t p = m.rfind(": "); p != std::string::npos) m.erase(0, p + 2);
+  // A number of its own becomes N; digits that are part of a name stay ("UTF-8", "x86").
+  auto letter = [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || u >= 0x80;
+  };
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
   std::string out;
-  bool digit = false;
-  for (char c : m) {
-    if (c >= '0' && c <= '9') {
-      if (!digit) out += 'N';
-      digit = true;
+  for (size_t i = 0; i < m.size();) {
+    if (!digit(m[i])) {
+      out += m[i++];
       continue;
     }
-    digit = false;
-    out += c;
+    size_t end = i;
+    while (end < m.size() && digit(m[end])) ++end;
+    const bool in_name = (i > 0 && letter(m[i - 1])) ||
+                         (i > 1 && (m[i - 1] == '-' || m[i - 1] == '_') && letter(m[i - 2])) ||
+                         (end < m.size() && letter(m[end]));
+    if (in_name) {
+      out.append(m, i, end - i);
+    } else {
+      out += 'N';
+    }
+    i = end;
   }
-  if (out.size() > 80) out.resize(80);
+  if (out.size() > 80) {  // cut at a character boundary, never inside a UTF-8 sequence
+    size_t cut = 80;
+    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
+    out.resize(cut);
+  }
   return out.empty() ? "error" : out;
 }
 

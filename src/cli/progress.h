@@ -101,7 +101,8 @@ class ProgressBar {
 
 // Failures counted by reason: "3 malformed JSON, 1 empty article". The reason is the last
 // part of a message ("file:12: malformed JSON (column 5 ...)" -> "malformed JSON"), with
-// numbers replaced by N so that "invalid UTF-8 at byte 12" and "... at byte 40" agree.
+// numbers replaced by N so that "invalid UTF-8 at byte 12" and "... at byte 40" agree
+// (digits inside a word, as in "UTF-8", stay), cut to 80 bytes on a UTF-8 boundary.
 class FailureTally {
  public:
   void Add(const Status& st);

@@ -22,11 +22,13 @@ int DaysInMonth(int y, int m) {
 }
 
 // A packed date as a full xsd:date: a missing month or day becomes the first (for a start)
-// or the last (for an end) of the period.
+// or the last (for an end) of the period; a day past the month's end ("2015-09-31", kept
+// by databases written before datelines were checked) its last day.
 void AppendFullDate(std::string* out, int32_t packed, bool end) {
   int y = packed / 10000, m = (packed / 100) % 100, d = packed % 100;
   if (m == 0) m = end ? 12 : 1;
   if (d == 0) d = end ? DaysInMonth(y, m) : 1;
+  d = std::min(d, DaysInMonth(y, m));
   internal::AppendDate(out, y * 10000 + m * 100 + d);
 }
 

@@ -258,6 +258,15 @@ std::string FormatDate(int y, int m, int d) {
   return buf;
 }
 
+// A day of the Gregorian calendar: "31 septembre" or "February 29, 2015" is a typo, not a
+// date (the store and the GEXF export take dates as xs:date).
+bool IsCalendarDay(int y, int m, int d) {
+  static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (y <= 1900 || m < 1 || m > 12 || d < 1 || d > kDays[m - 1]) return false;
+  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return m != 2 || d != 29 || leap;
+}
+
 bool IsNumber(std::string_view w, int* out) {
   if (w.empty() || w.size() > 4) return false;
   int v = 0;
@@ -293,7 +302,7 @@ std::string FindDateline(std::string_view text) {
     if (w.size() == 10 && w[4] == '-' && w[7] == '-') {
       int y, m, d;
       if (IsNumber(w.substr(0, 4), &y) && IsNumber(w.substr(5, 2), &m) &&
-          IsNumber(w.substr(8, 2), &d) && m >= 1 && m <= 12 && d >= 1 && d <= 31 && y > 1900)
+          IsNumber(w.substr(8, 2), &d) && IsCalendarDay(y, m, d))
         return FormatDate(y, m, d);
     }
     int m = MonthNumber(w);
@@ -301,10 +310,10 @@ std::string FindDateline(std::string_view text) {
     int d = 0, y = 0;
     std::string_view prev = k > 0 ? words[k - 1] : std::string_view();
     if (prev == "1er") prev = "1";
-    if (IsNumber(prev, &d) && d >= 1 && d <= 31 && IsNumber(words[k + 1], &y) && y > 1900)
+    if (IsNumber(prev, &d) && IsNumber(words[k + 1], &y) && IsCalendarDay(y, m, d))
       return FormatDate(y, m, d);
-    if (k + 2 < words.size() && IsNumber(words[k + 1], &d) && d >= 1 && d <= 31 &&
-        IsNumber(words[k + 2], &y) && y > 1900)
+    if (k + 2 < words.size() && IsNumber(words[k + 1], &d) && IsNumber(words[k + 2], &y) &&
+        IsCalendarDay(y, m, d))
       return FormatDate(y, m, d);
   }
   return "";

@@ -267,10 +267,49 @@ Status OpenHandle(const std::string& path, int flags, const StoreOptions& option
 // A read-only store still opens the file for writing when it can, with writes refused by
 // query_only: a connection that cannot write leaves the -wal and -shm files behind it when
 // it closes. A file it may not write is opened read-only proper.
+//
+// A WAL database in a folder the user may not write (read-only media, another user's
+// files) cannot be read that way: SQLite must create the -shm file next to it. When no
+// -wal file holds writes of its own (no writer at work, the last one closed cleanly), the
+// file alone is the whole database, and it is opened with immutable=1: no locks, no -shm.
+// The price: a writer (the folder's owner) that starts during that read is not waited for.
+// With a -wal, the error says what to do.
 Status OpenReadOnly(const std::string& path, const StoreOptions& options, DbHandle* out) {
-  Status st = OpenHandle(path, SQLITE_OPEN_READWRITE, options, out);
-  if (!st.ok()) return OpenHandle(path, SQLITE_OPEN_READONLY, options, out);
-  return ExecSql(out->get(), "PRAGMA query_only = ON").WithContext(path);
+  // READWRITE falls back to reading only when the file may not be written.
+  if (!OpenHandle(path, SQLITE_OPEN_READWRITE, options, out).ok()) {
+    GEOKG_RETURN_IF_ERROR(OpenHandle(path, SQLITE_OPEN_READONLY, options, out));
+  }
+  const int rc = sqlite3_exec(out->get(), "SELECT 1 FROM sqlite_master LIMIT 1", nullptr,
+                              nullptr, nullptr);
+  const int primary = rc & 0xFF;
+  if (path == ":memory:" || (primary != SQLITE_READONLY && primary != SQLITE_CANTOPEN)) {
+    // Readable, or an error that Migrate reports precisely.
+    return ExecSql(out->get(), "PRAGMA query_only = ON").WithContext(path);
+  }
+  std::error_code ec;
+  const uintmax_t wal = std::filesystem::file_size(path + "-wal", ec);
+  if (!ec && wal > 0) {
+    return Status::IoError(path +
+                           ": cannot read: the folder is read-only and the -wal file next to "
+                           "the database holds writes that need a -shm file; open it once "
+                           "where it can be written, or copy both files to such a folder");
+  }
+  // A URI names the file: '%', '?' and '#' are escaped; an absolute path keeps "file:"
+  // from reading a leading "//" as a host.
+  std::string uri = "file://";
+  for (char c : std::filesystem::absolute(path, ec).string()) {
+    if (c == '%' || c == '?' || c == '#') {
+      static constexpr char kHex[] = "0123456789ABCDEF";
+      uri += '%';
+      uri += kHex[static_cast<unsigned char>(c) >> 4];
+      uri += kHex[static_cast<unsigned char>(c) & 0xF];
+    } else {
+      uri += c;
+    }
+  }
+  if (ec) return Status::IoError(path + ": cannot open: " + ec.message());
+  uri += "?immutable=1";
+  return OpenHandle(uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, options, out);
 }
 
 }  // namespace

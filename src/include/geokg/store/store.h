@@ -18,7 +18,10 @@ struct sqlite3;
 namespace geokg {
 
 struct StoreOptions {
-  bool read_only = false;      // open for queries only; fails on a missing file
+  // Open for queries only; fails on a missing file. Works in a folder the user may not
+  // write too (then without locks: SQLite's immutable mode), unless a -wal file there
+  // holds writes (kIoError saying so).
+  bool read_only = false;
   int busy_timeout_ms = 5000;  // how long to wait for another writer's lock
 };
 
