@@ -665,6 +665,10 @@ Status ParseJsonArticle(const std::string& line, const std::string& origin, Arti
   auto text = obj.find("text");
   if (text == obj.end() || text->is_null()) return Invalid(origin, "missing \"text\"");
   if (!text->is_string()) return Invalid(origin, "\"text\" must be a string");
+  if (text->get_ref<const std::string&>().size() > reader_internal::kMaxTextBytes) {
+    return Invalid(origin, "article text larger than " +
+                               reader_internal::SizeText(reader_internal::kMaxTextBytes));
+  }
   a.text = std::move(text->get_ref<std::string&>());
   reader_internal::NormalizeNewlines(&a.text);
   if (Trim(a.text).empty()) return Invalid(origin, "empty article");

@@ -16,10 +16,13 @@
 
 namespace geokg::reader_internal {
 
-// Longest JSON line accepted; a longer line is reported and skipped.
-inline constexpr size_t kMaxLineBytes = size_t{256} << 20;
-// Largest plain-text article (one file) accepted.
-inline constexpr size_t kMaxTextBytes = size_t{256} << 20;
+// Largest article text accepted, from a text file or a JSON "text": news articles are
+// kilobytes, a book a few megabytes; extraction takes some 20 times the text's size in
+// memory, so a larger "article" is refused with an error rather than extracted.
+inline constexpr size_t kMaxTextBytes = size_t{32} << 20;
+// Longest JSON line accepted (room for escapes around a text of kMaxTextBytes); a longer
+// line is reported and skipped without being kept in memory.
+inline constexpr size_t kMaxLineBytes = size_t{64} << 20;
 // Largest HTML page accepted (the parsed tree costs many times the page's size).
 inline constexpr size_t kMaxHtmlBytes = size_t{32} << 20;
 
