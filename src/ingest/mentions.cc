@@ -1327,7 +1327,8 @@ void NamePass(Ctx& c, int s) {
     // "la Suissesse Daniela Ryf", "l'Indonésienne Agustiani": a nationality noun before a
     // first name is not part of the name.
     if (b > 0 && b + 1 < j && c.lex.In("determiner", toks[static_cast<size_t>(b - 1)].lower) &&
-        c.lex.In("first_name", toks[static_cast<size_t>(b + 1)].lower) && NationalityNoun(toks[static_cast<size_t>(b)]))
+        (c.lex.In("first_name", toks[static_cast<size_t>(b + 1)].lower) || span_words_of(b + 1, j) >= 2) &&
+        NationalityNoun(toks[static_cast<size_t>(b)]))
       ++b;
     bool skip = false, org = false, place = false;
     for (int k = b; k < j; ++k) {
