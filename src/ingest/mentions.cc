@@ -759,6 +759,27 @@ void AppositionPass(Ctx& c, int s) {
   }
 }
 
+// "met the Iraqi Foreign Minister, Ibrahim al-Jaafari": in English the office phrase before
+// the apposed name is a mention of that person too, and the one a verb before it reaches.
+void RoleBeforeApposition(Ctx& c, int s, int role_at, int person) {
+  const Tokens& toks = c.doc->sentences[static_cast<size_t>(s)].tokens;
+  int b = role_at;
+  while (b > 0 && role_at - b < 5) {
+    const Token& p = toks[static_cast<size_t>(b - 1)];
+    bool part = c.taken[static_cast<size_t>(b - 1)] < 0 && p.is_word &&
+                (c.demonym_at[static_cast<size_t>(b - 1)] >= 0 || c.lex.In("role_complement", p.lower) ||
+                 (p.upper_initial && !c.lex.In("determiner", p.lower)));
+    if (!part) break;
+    --b;
+  }
+  if (b == 0 || !c.lex.In("determiner", toks[static_cast<size_t>(b - 1)].lower) ||
+      c.taken[static_cast<size_t>(b - 1)] >= 0 || c.taken[static_cast<size_t>(role_at)] >= 0)
+    return;
+  int entity = c.doc->mentions[static_cast<size_t>(person)].entity;
+  int m = AddMention(c, s, b - 1, role_at + 1, entity, EntityType::kPerson);
+  c.doc->mentions[static_cast<size_t>(m)].named = false;
+}
+
 // Person names introduced by a role ("le porte-parole du Pentagone, Peter Cook",
 // "Defense Secretary Ash Carter") or followed by one ("Peter Cook, porte-parole du
 // Pentagone"), and by a title ("M. Fabius", "President Obama").
@@ -879,6 +900,8 @@ void RolePass(Ctx& c, int s) {
     }
     if (owner < 0) owner = PossessiveOwner(c, s, i);
     AddRoleTriple(c, s, person, owner, role_word);
+    if (c.lex.lang != "fr" && name_at == i + 2 && toks[static_cast<size_t>(i + 1)].text == ",")
+      RoleBeforeApposition(c, s, i, person);
   }
   AppositionPass(c, s);
 }
