@@ -20,13 +20,16 @@ if [[ ${1:-} != --sanitize ]]; then
 fi
 
 dir=build-sanitize
+# ccache, when installed, makes rebuilds cheap (as in scripts/build.sh).
+launcher=()
+command -v ccache >/dev/null && launcher=(-DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 if command -v clang++ >/dev/null && [[ -n $(clang++ -print-file-name=libclang_rt.fuzzer-x86_64.a 2>/dev/null | grep /) ]]; then
   [[ -f $dir/CMakeCache.txt ]] || CC=clang CXX=clang++ cmake -S . -B "$dir" \
-    -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGEOKG_BUILD_TESTS=ON -DGEOKG_FUZZ=ON >/dev/null
+    -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGEOKG_BUILD_TESTS=ON -DGEOKG_FUZZ=ON "${launcher[@]}" >/dev/null
 else
   echo "test.sh: no clang with libFuzzer: sanitizers only (GCC)"
   [[ -f $dir/CMakeCache.txt ]] || cmake -S . -B "$dir" \
-    -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGEOKG_BUILD_TESTS=ON -DGEOKG_SANITIZE=ON >/dev/null
+    -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGEOKG_BUILD_TESTS=ON -DGEOKG_SANITIZE=ON "${launcher[@]}" >/dev/null
 fi
 cmake --build "$dir" -j"$(nproc)"
 cd "$dir"
