@@ -4,8 +4,9 @@
 Errors (exit status 1): a missing or wrong header line; a data line without exactly 8
 tab-separated columns; an unknown type; a bad or duplicate key (across all files); an empty
 name; a malformed country code; a role that is not RELATION>org_key>title>from>to with
-RELATION in HOLDS_ROLE/LEADS, an org_key that no file defines, a date that is not a real
-YYYY-MM-DD, or from > to; a role on a non-PERSON line; a file not sorted by key.
+RELATION in HOLDS_ROLE/LEADS/MEMBER_OF, an org_key that no file defines, a date that is not a real
+YYYY-MM-DD, or from > to; a role on a non-PERSON line; a file not sorted by key; with
+--merge, a key that an earlier file defines is allowed (a line that adds names to it).
 Warnings (printed, exit status 0 unless --strict): the same folded name, alias or demonym
 on two entries, a canonical name repeated among its own aliases, empty values between
 separators.
@@ -25,7 +26,8 @@ import gzlib  # noqa: E402
 # state keys carry the upper-case ISO code (state:RUS); all other keys are lower-case ASCII.
 KEY_RE = re.compile(r"^(state:[A-Z]{3}|(place|org|igo|armed|person):[a-z0-9][a-z0-9-]*)$")
 ISO3_RE = re.compile(r"^[A-Z]{3}$")
-RELATIONS = {"HOLDS_ROLE", "LEADS"}
+# MEMBER_OF: dated affiliations, as imported from CAMEO actor dictionaries.
+RELATIONS = {"HOLDS_ROLE", "LEADS", "MEMBER_OF"}
 
 
 def valid_date(s):
@@ -45,6 +47,9 @@ def main():
     ap.add_argument("files", nargs="*")
     ap.add_argument("--strict", action="store_true", help="treat warnings as errors")
     ap.add_argument("--quiet", action="store_true", help="print counts and errors only")
+    ap.add_argument("--merge", action="store_true",
+                    help="allow a key an earlier file defines (the loader adds the line's names "
+                         "to that entry), as user files and 'geokg gazetteer import' write")
     args = ap.parse_args()
     files = args.files or sorted(
         os.path.join(gzlib.GAZ_DIR, f) for f in os.listdir(gzlib.GAZ_DIR) if f.endswith(".tsv"))
@@ -71,7 +76,7 @@ def main():
             key, typ, country, cname, aliases, dems, mets, roles = cols
             if not KEY_RE.match(key):
                 errors.append("%s: bad key %r" % (where, key))
-            if key in keys:
+            if key in keys and not (args.merge and not keys[key].startswith(name + ":")):
                 errors.append("%s: duplicate key %s (first in %s)" % (where, key, keys[key]))
             keys.setdefault(key, where)
             if prev is not None and key < prev:
@@ -104,7 +109,7 @@ def main():
                 continue
             rel, org, title, frm, to = f
             if rel not in RELATIONS:
-                errors.append("%s: role %r: relation must be HOLDS_ROLE or LEADS" % (where, r))
+                errors.append("%s: role %r: relation must be HOLDS_ROLE, LEADS or MEMBER_OF" % (where, r))
             if org not in keys:
                 errors.append("%s: role %r: no entry has key %s" % (where, r, org))
             if not title.strip():

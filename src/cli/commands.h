@@ -28,4 +28,12 @@ int RunImport(int argc, char** argv);
 // geokg load [--db FILE] FILE.jsonl...: merges triples JSON Lines into the database.
 int RunLoad(int argc, char** argv);
 
+// geokg eval --gold FILE [--fine] [--entities] [--json] [--pred FILE | INPUT...]: scores
+// extraction (run in process, or a predictions file) by the rules of ../shared/eval/score.py.
+int RunEval(int argc, char** argv);
+
+// geokg gazetteer import FILE... -o OUT.tsv: converts CAMEO actor dictionaries (PETRARCH's
+// Phoenix.*.actors.txt) into a geokg gazetteer file, merged against the shipped gazetteer.
+int RunGazetteer(int argc, char** argv);
+
 }  // namespace geokg

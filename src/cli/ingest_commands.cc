@@ -54,7 +54,8 @@ constexpr const char* kIngestHelp =
     "  --keep-duplicates  extract near-duplicates as articles of their own\n"
     "  --dedup-window N   stories remembered for near-duplicate checks (default 65536,\n"
     "                     about 50 MB)\n"
-    "  --gazetteer FILE   an extra gazetteer file (repeatable; see docs/GAZETTEER.md)\n"
+    "  --gazetteer FILE   an extra gazetteer file: geokg TSV or a CAMEO actor dictionary\n"
+    "                     (PETRARCH Phoenix.*.actors.txt), repeatable; docs/GAZETTEER.md\n"
     "  --lexicon FILE     an extra relation lexicon (repeatable; see docs/LEXICON.md)\n"
     "  -q, --quiet        no progress bar and no summary on stderr\n"
     "\n"
@@ -82,7 +83,7 @@ constexpr const char* kExtractHelp =
     "                     evidence 'geokg ingest' stores (use it for map/reduce runs)\n"
     "  -j, --jobs N       extraction threads (default: the number of cores)\n"
     "  --include GLOB     in directories, read only files whose name matches (repeatable)\n"
-    "  --gazetteer FILE   an extra gazetteer file (repeatable)\n"
+    "  --gazetteer FILE   an extra gazetteer file, geokg TSV or CAMEO actors (repeatable)\n"
     "  --lexicon FILE     an extra relation lexicon (repeatable)\n"
     "  --stats            at the end, print on stderr what was read and how fast\n"
     "  -q, --quiet        no progress bar (it shows only when stderr is a terminal and\n"
@@ -205,7 +206,9 @@ class Extractors {
 
   // Creates worker `worker`'s Extractor; called on that worker's thread.
   Status Init(int worker) {
-    Status st = Extractor::Create(options_, &all_[static_cast<size_t>(worker)]);
+    ExtractorOptions options = options_;
+    if (worker == 0) options.on_warning = [this](const std::string& m) { message_("geokg: " + m); };
+    Status st = Extractor::Create(options, &all_[static_cast<size_t>(worker)]);
     if (st.ok() && worker == 0 && !all_[0]->has_french_morphology()) {
       message_("geokg: warning: French dictionary (hunspell-fr) not found; French verbs are "
                "matched by their written form only");
@@ -334,7 +337,9 @@ bool IsFatalStoreError(const Status& st) {
 
 }  // namespace
 
-int RunExtract(int argc, char** argv) {
+int RunExtract(int argc, char** argv) { return RunExtractInto(argc, argv, nullptr); }
+
+int RunExtractInto(int argc, char** argv, std::string* capture) {
   Options c;
   if (int rc = ParseArgs(argc, argv, false, &c); rc >= 0) return rc;
   const auto start = std::chrono::steady_clock::now();
@@ -384,8 +389,11 @@ int RunExtract(int argc, char** argv) {
           static_cast<uint64_t>(std::count(item->output.begin(), item->output.end(), '\n')),
           std::memory_order_relaxed);
     }
-    if (!item->output.empty() &&
-        std::fwrite(item->output.data(), 1, item->output.size(), stdout) != item->output.size()) {
+    if (capture != nullptr) {
+      *capture += item->output;
+    } else if (!item->output.empty() &&
+               std::fwrite(item->output.data(), 1, item->output.size(), stdout) !=
+                   item->output.size()) {
       write_failed = true;
     }
   };

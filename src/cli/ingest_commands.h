@@ -5,6 +5,8 @@
 // line), 2 for wrong usage.
 #pragma once
 
+#include <string>
+
 namespace geokg {
 
 // geokg ingest [--db FILE] [--jobs N] [--include GLOB]... [--keep-duplicates]
@@ -17,5 +19,9 @@ int RunIngest(int argc, char** argv);
 //               [--gazetteer FILE]... [--lexicon FILE]... [--stats] [--quiet] [INPUT...]
 // Writes JSON Lines to standard output in input order, whatever N.
 int RunExtract(int argc, char** argv);
+
+// RunExtract with the JSON Lines appended to *capture instead of standard output (nullptr:
+// standard output). `geokg eval` runs extraction through it.
+int RunExtractInto(int argc, char** argv, std::string* capture);
 
 }  // namespace geokg

@@ -24,6 +24,8 @@ constexpr const char* kHelp =
     "  stats               summarise a database\n"
     "  import FILE.graphml merge a GraphML graph into the database\n"
     "  load FILE.jsonl     merge triples JSON Lines into the database\n"
+    "  eval --gold FILE    score extraction against gold (P/R/F1 per class)\n"
+    "  gazetteer import    convert CAMEO actor dictionaries (PETRARCH) to a gazetteer\n"
     "\n"
     "Every command that uses a database takes --db FILE (default geokg.db) right after its\n"
     "name. 'geokg COMMAND --help' documents each command.\n"
@@ -54,6 +56,8 @@ int main(int argc, char** argv) {
     if (cmd == "stats") return geokg::RunStats(argc - 1, argv + 1);
     if (cmd == "import") return geokg::RunImport(argc - 1, argv + 1);
     if (cmd == "load") return geokg::RunLoad(argc - 1, argv + 1);
+    if (cmd == "eval") return geokg::RunEval(argc - 1, argv + 1);
+    if (cmd == "gazetteer") return geokg::RunGazetteer(argc - 1, argv + 1);
     std::cerr << "geokg: unknown command '" << cmd << "' (see geokg --help)\n";
     return 2;
   } catch (const std::exception& e) {

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 #include "geokg/common/text.h"
 #include "geokg/ontology.h"
@@ -62,6 +63,15 @@ void Gazetteer::AddForm(int entry, FormKind kind, const std::string& form) {
 Status Gazetteer::LoadFile(const std::string& path) {
   std::ifstream in(path);
   if (!in) return Status::IoError(path + ": cannot open gazetteer file");
+  return LoadStream(in, path);
+}
+
+Status Gazetteer::LoadText(const std::string& text, const std::string& name) {
+  std::istringstream in(text);
+  return LoadStream(in, name);
+}
+
+Status Gazetteer::LoadStream(std::istream& in, const std::string& path) {
   std::string line;
   if (!std::getline(in, line) || line.rfind("#geokg-gazetteer\t", 0) != 0)
     return Status::InvalidInput(path +

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <istream>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -114,6 +115,8 @@ class Gazetteer {
   // version, kInvalidInput naming file:line for a malformed line; entries already loaded
   // stay. A key seen before adds aliases to the earlier entry.
   Status LoadFile(const std::string& path);
+  // The same for a file's text already in memory; `name` names it in messages.
+  Status LoadText(const std::string& text, const std::string& name);
   // Loads every *.tsv in a folder, in name order.
   Status LoadDir(const std::string& dir);
   // Forms whose folded tokens equal `folded` (tokens joined by ' '); nullptr on a miss.
@@ -134,6 +137,7 @@ class Gazetteer {
   int FindMinistry(const std::string& country, std::string_view portfolio) const;
 
  private:
+  Status LoadStream(std::istream& in, const std::string& path);
   void AddForm(int entry, FormKind kind, const std::string& form);
   struct Form {
     std::vector<FormHit> hits;  // empty when only longer forms start with this key

@@ -3,6 +3,7 @@
 #include "geokg/common/paths.h"
 #include "geokg/common/text.h"
 #include "geokg/ingest/extractor.h"
+#include "cameo_internal.h"
 #include "nlp_internal.h"
 
 namespace geokg {
@@ -21,7 +22,26 @@ Status Extractor::Create(const ExtractorOptions& options, std::unique_ptr<Extrac
   std::unique_ptr<Extractor> ex(new Extractor());
   internal::Resources& res = ex->impl_->res;
   GEOKG_RETURN_IF_ERROR(res.gazetteer.LoadDir(root + "/data/gazetteer"));
-  for (const std::string& f : options.extra_gazetteers) GEOKG_RETURN_IF_ERROR(res.gazetteer.LoadFile(f));
+  for (const std::string& f : options.extra_gazetteers) {
+    if (!IsCameoActorFile(f)) {
+      GEOKG_RETURN_IF_ERROR(res.gazetteer.LoadFile(f));
+      continue;
+    }
+    internal::Lexicon names;
+    GEOKG_RETURN_IF_ERROR(names.LoadFile(root + "/data/lexicon/names.tsv"));
+    CameoImport cameo;
+    GEOKG_RETURN_IF_ERROR(internal::ConvertCameoActors({f}, res.gazetteer, &names, &cameo));
+    GEOKG_RETURN_IF_ERROR(res.gazetteer.LoadText(cameo.tsv, f + " (converted)"));
+    if (options.on_warning) {
+      for (const std::string& p : cameo.problems) options.on_warning(p);
+      options.on_warning(f + ": CAMEO actor dictionary: " + std::to_string(cameo.actors) +
+                         " actors, " + std::to_string(cameo.added) + " new, " +
+                         std::to_string(cameo.merged) + " merged with known ones, " +
+                         std::to_string(cameo.problems.size()) + " bad lines skipped, " +
+                         std::to_string(cameo.conflicts.size()) +
+                         " names already taken (listed by geokg gazetteer import)");
+    }
+  }
   for (const char* lang : {"fr", "en"}) {
     internal::Lexicon& lex = res.lexicons[lang];
     lex.lang = lang;

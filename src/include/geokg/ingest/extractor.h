@@ -1,6 +1,7 @@
 // Extraction: one article in, its entities and relations out.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -12,8 +13,14 @@ namespace geokg {
 
 struct ExtractorOptions {
   std::string data_root;                       // holds data/ and schema/; "" = DataRoot()
-  std::vector<std::string> extra_gazetteers;   // user gazetteer files, loaded after ours
+  // User gazetteer files, loaded after ours: geokg TSV files, or CAMEO actor dictionaries
+  // (PETRARCH's Phoenix.*.actors.txt, detected by their first line), converted on load and
+  // merged against the entries already loaded (geokg/ingest/cameo.h).
+  std::vector<std::string> extra_gazetteers;
   std::vector<std::string> extra_lexicons;     // user lexicon files (their header names the language)
+  // Receives one line per bad line of a CAMEO dictionary ("FILE:LINE: why") and a summary
+  // per dictionary; nullptr: they are not reported (the rest is loaded either way).
+  std::function<void(const std::string&)> on_warning;
 };
 
 class Extractor {
