@@ -34,23 +34,27 @@ def cpu():
     return u.ru_utime + u.ru_stime
 
 
-def report(op, secs, **extra):
+def report(op, secs, cpu_secs=None, **extra):
     secs = list(secs)
     line = {"op": op, "seconds": [round(s, 4) for s in secs],
-            "median": round(sorted(secs)[len(secs) // 2], 4),
-            "rss_mb": round(rss_mb()), "peak_mb": round(peak_mb())}
+            "median": round(sorted(secs)[len(secs) // 2], 4)}
+    if cpu_secs is not None:
+        line["cpu"] = [round(s, 4) for s in cpu_secs]
+    line.update({"rss_mb": round(rss_mb()), "peak_mb": round(peak_mb())})
     line.update(extra)
     print(json.dumps(line), flush=True)
 
 
 def timed(op, reps, fn, **extra):
-    secs = []
+    secs, cpus = [], []
     result = None
     for _ in range(reps):
         t = time.perf_counter()
+        c = cpu()
         result = fn()
         secs.append(time.perf_counter() - t)
-    report(op, secs, **extra)
+        cpus.append(cpu() - c)
+    report(op, secs, cpus, **extra)
     return result
 
 
@@ -120,11 +124,12 @@ def ops(db, graphml_out, reps):
     # What geokg's paths and analytics walk: relations not negated; for distances the simple
     # undirected graph, a pair's cost 1 / (its evidence).
     t = time.perf_counter()
+    c = cpu()
     kept = g.subgraph_edges([e.index for e in g.es if not e["negated"]], delete_vertices=False)
     und = kept.as_undirected(mode="collapse", combine_edges={"evidence_count": "sum"})
     und.simplify(multiple=True, loops=True, combine_edges={"evidence_count": "sum"})
     und.es["w"] = [1.0 / max(c, 1) for c in und.es["evidence_count"]]
-    report("undirected_index", [time.perf_counter() - t])
+    report("undirected_index", [time.perf_counter() - t], [cpu() - c])
 
     sample = [(i * 7919) % n for i in range(10000)]
     timed("neighbors_10k", reps, lambda: [kept.neighbors(v, mode="all") for v in sample])
@@ -147,7 +152,7 @@ def read_graphml(path):
     t = time.perf_counter()
     c = cpu()
     g = igraph.Graph.Read_GraphML(path)
-    report("graphml_read", [time.perf_counter() - t], cpu_s=round(cpu() - c, 2),
+    report("graphml_read", [time.perf_counter() - t], [cpu() - c], cpu_s=round(cpu() - c, 2),
            nodes=g.vcount(), edges=g.ecount())
 
 

@@ -1,22 +1,24 @@
 #!/usr/bin/env bash
 # The graph benchmarks, geokg and igraph side by side on the same synthetic graphs.
 #
-# usage: bench/run_graph_bench.sh [--build DIR] [--work DIR] [--reps N] [--large] [--reuse]
-#                                 [--sizes "ACTORS:RELATIONS ..."]
+# usage: bench/run_graph_bench.sh [--build DIR] [--work DIR] [--reps N] [--load-reps N]
+#                                 [--large] [--reuse] [--sizes "ACTORS:RELATIONS ..."]
 #   --build DIR   a geokg build (default: build-graph, else build, in the source tree); the
 #                 benchmark program is DIR/bench/geokg_graph_bench
 #   --work DIR    where the generated files, databases and results go (default
 #                 /tmp/geokg-graph-bench); reused between runs (generated triples are kept)
-#   --reps N      repetitions of each timed operation (default 3; medians are reported)
+#   --reps N      rounds: each operation is timed once per round, geokg then igraph (default
+#                 3; medians over the rounds are reported)
+#   --load-reps N runs of `geokg load` and of the store layer (default: as --reps)
 #   --sizes       graph sizes (default "100000:500000"); --large adds "1000000:5000000"
-#   --reuse       keep the database and the load timings of an earlier run of the same size
-#                 (re-times the graph operations only)
+#   --reuse       keep the database of an earlier run of the same size and the load timings
+#                 recorded with it, if any (re-times the graph operations only)
 #
 # For each size: generates triples with skewed degrees (geokg_graph_bench gen), loads them
 # with `geokg load` (end to end), times the store layer alone (geokg_graph_bench store), the
 # graph operations on the loaded database (geokg_graph_bench ops) and GraphML reading (one
-# process per run, for its peak memory); then igraph (bench/igraph_bench.py, Debian's
-# python3-igraph) does the same on the same database and GraphML file. Results:
+# process per run, for its peak memory), each followed by igraph (bench/igraph_bench.py,
+# Debian's python3-igraph) doing the same on the same database and GraphML file. Results:
 # WORK/SIZE/{geokg,igraph}.jsonl and WORK/SIZE/summary.md (bench/summarize.py), printed at the
 # end. Not part of ctest: the large size takes tens of minutes and several GB.
 set -euo pipefail
@@ -25,6 +27,7 @@ src=$(cd "$(dirname "$0")/.." && pwd)
 build=""
 work=/tmp/geokg-graph-bench
 reps=3
+load_reps=""
 reuse=0
 sizes="100000:500000"
 while (($#)); do
@@ -32,13 +35,15 @@ while (($#)); do
     --build) build=$2; shift 2 ;;
     --work) work=$2; shift 2 ;;
     --reps) reps=$2; shift 2 ;;
+    --load-reps) load_reps=$2; shift 2 ;;
     --sizes) sizes=$2; shift 2 ;;
     --large) sizes="$sizes 1000000:5000000"; shift ;;
     --reuse) reuse=1; shift ;;
-    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
     *) echo "unknown argument $1" >&2; exit 2 ;;
   esac
 done
+load_reps=${load_reps:-$reps}
 if [[ -z $build ]]; then
   for b in "$src/build-graph" "$src/build"; do [[ -x $b/geokg ]] && { build=$b; break; }; done
 fi
@@ -68,8 +73,9 @@ for size in $sizes; do
   ours=$dir/geokg.jsonl
   theirs=$dir/igraph.jsonl
   again=0
-  if ((reuse)) && [[ -s $dir/kg.db && -s $ours ]]; then
+  if ((reuse)) && [[ -s $dir/kg.db ]]; then
     again=1
+    touch "$ours"
     grep -E '"op": "(load_triples|store_triples)"' "$ours" >"$ours.kept" || true
     mv "$ours.kept" "$ours"
   else
@@ -84,7 +90,7 @@ for size in $sizes; do
   fi
 
   # geokg load, end to end: JSON parsing, actor resolution, SQLite, index builds.
-  for r in $(seq "$reps"); do
+  for r in $(seq "$load_reps"); do
     ((again)) && break
     rm -f "$dir"/kg.db*
     /usr/bin/time -f '%e %U %S %M' -o "$dir/time.txt" \
@@ -103,7 +109,7 @@ PY
   done
 
   # The store layer alone (triples already in memory).
-  for r in $(seq "$reps"); do
+  for r in $(seq "$load_reps"); do
     ((again)) && break
     rm -f "$dir"/store.db*
     "$bench" store --actors "$actors" --relations "$relations" --triples "$triples" \
@@ -111,14 +117,18 @@ PY
   done
   rm -f "$dir"/store.db*
 
-  # Graph operations on the loaded database, then igraph's on the same database.
-  "$bench" ops --db "$dir/kg.db" --reps "$reps" --graphml "$dir/geokg.graphml" >>"$ours"
-  $py "$src/bench/igraph_bench.py" ops "$dir/kg.db" "$dir/igraph.graphml" "$reps" >>"$theirs" 2>"$dir/igraph.err"
-  rm -f "$dir/igraph.graphml"
-
-  # Reading geokg's GraphML file: one process per run (for its peak memory), geokg and igraph
-  # taking turns so that both see the same load on a shared machine.
+  # Graph operations on the loaded database and reading geokg's GraphML file, geokg and igraph
+  # taking turns, one run each per round, so that both see the same load on a shared machine
+  # (summarize.py takes the medians over the rounds). Each process loads the graph afresh;
+  # GraphML reading is a process of its own, for its peak memory. Betweenness (long, and with
+  # no sampled counterpart in igraph) is timed in the first round only.
   for r in $(seq "$reps"); do
+    echo "   round $r/$reps: graph operations"
+    "$bench" ops --db "$dir/kg.db" --reps 1 --graphml "$dir/geokg.graphml" \
+      --betweenness $((r == 1)) >>"$ours"
+    $py "$src/bench/igraph_bench.py" ops "$dir/kg.db" "$dir/igraph.graphml" 1 >>"$theirs" 2>>"$dir/igraph.err"
+    rm -f "$dir/igraph.graphml"
+    echo "   round $r/$reps: GraphML read"
     "$bench" read-graphml "$dir/geokg.graphml" >>"$ours"
     $py "$src/bench/igraph_bench.py" read-graphml "$dir/geokg.graphml" >>"$theirs" 2>>"$dir/igraph.err"
   done

@@ -3,9 +3,10 @@ markdown table of docs/BENCHMARKS.md.
 
 usage: summarize.py DIR
 
-Operations timed several times (in one process, or one process per run) are reduced to the
-median of their runs; "peak MB" is the largest seen. Ratio = igraph's time / geokg's: above 1
-geokg is faster.
+Operations timed several times (one run per round, geokg and igraph taking turns) are reduced
+to the median of their runs, wall time and CPU time (user + system of the process) apart;
+"peak MB" is the largest seen. Ratio = igraph's time / geokg's: above 1 geokg is faster. On a
+shared machine the CPU ratio is the steadier one: wall times also count the waits for a core.
 """
 
 import json
@@ -27,8 +28,9 @@ def read(path):
 def median(runs, op, field="seconds"):
     if op not in runs:
         return None
-    values = [v for d in runs[op] for v in (d[field] if isinstance(d[field], list) else [d[field]])]
-    return statistics.median(values)
+    values = [v for d in runs[op] if field in d
+              for v in (d[field] if isinstance(d[field], list) else [d[field]])]
+    return statistics.median(values) if values else None
 
 
 def peak(runs, op):
@@ -55,14 +57,22 @@ def main(d):
     mem = ours.get("graph_memory", [{}])[0]
     out.append(f"\n{mem.get('actors', '?'):,} actors, {mem.get('relations', '?'):,} relations "
                "(skewed degrees); medians of the runs.\n")
-    out.append("| operation | geokg | igraph | ratio | notes |")
-    out.append("|---|---:|---:|---:|---|")
+    runs = max(len(ours.get("load_sqlite", [])), 1)
+    out[-1] = out[-1].replace("medians of the runs", f"medians of {runs} rounds")
+    out.append("| operation | geokg wall | igraph wall | ratio | geokg CPU | igraph CPU | CPU ratio "
+               "| notes |")
+    out.append("|---|---:|---:|---:|---:|---:|---:|---|")
 
-    def row(label, our_op, their_op, note="", ours_field="seconds", their_field="seconds"):
-        a = median(ours, our_op, ours_field) if our_op else None
-        b = median(theirs, their_op, their_field) if their_op else None
-        ratio = f"{b / a:.1f}×" if a and b else "—"
-        out.append(f"| {label} | {fmt(a)} | {fmt(b)} | {ratio} | {note} |")
+    def ratio(a, b):
+        return f"{b / a:.1f}×" if a and b else "—"
+
+    def row(label, our_op, their_op, note=""):
+        a = median(ours, our_op) if our_op else None
+        b = median(theirs, their_op) if their_op else None
+        ca = median(ours, our_op, "cpu") if our_op else None
+        cb = median(theirs, their_op, "cpu") if their_op else None
+        out.append(f"| {label} | {fmt(a)} | {fmt(b)} | {ratio(a, b)} | {fmt(ca)} | {fmt(cb)} | "
+                   f"{ratio(ca, cb)} | {note} |")
 
     row("load from SQLite into the graph (all attributes)", "load_sqlite", "load_sqlite",
         "igraph: python3 sqlite3 rows into Graph()")
@@ -87,21 +97,19 @@ def main(d):
     iters = ours.get("pagerank", [{}])[0].get("iterations", "?")
     row("PageRank to convergence", "pagerank", "pagerank",
         f"geokg: power iteration, {iters} iterations to 1e-10; igraph: PRPACK")
-    row("… on 2 threads", "pagerank_2_threads", "pagerank", "")
+    row("… on 2 threads", "pagerank_2_threads", "pagerank", "CPU: both threads")
     row("… Boost's page_rank, 20 iterations", "pagerank_boost_20_iterations", "pagerank", "")
     row("… ours, 20 iterations", "pagerank_20_iterations", "pagerank", "")
     row("betweenness, estimated from 100 sources", "betweenness_100_sources", None,
         "igraph has no sampled betweenness")
     row("GraphML write (all attributes)", "graphml_write", "graphml_write", "")
-    row("GraphML read (wall)", "graphml_read", "graphml_read",
+    row("GraphML read", "graphml_read", "graphml_read",
         f"peak memory: geokg {peak(ours, 'graphml_read')} MB, igraph {peak(theirs, 'graphml_read')} MB")
-    row("GraphML read (CPU)", "graphml_read", "graphml_read", "user + system", ours_field="cpu_s",
-        their_field="cpu_s")
     g = ours.get("graph_memory", [{}])[0]
     gu = ours.get("graph_memory_with_undirected", [{}])[0]
     i = theirs.get("graph_memory", [{}])[0]
     out.append(f"| graph in memory | {g.get('graph_mb', '?')} MB ({gu.get('graph_mb', '?')} MB with "
-               f"the undirected index) | {i.get('rss_delta_mb', '?')} MB | | geokg: "
+               f"the undirected index) | {i.get('rss_delta_mb', '?')} MB | | | | | geokg: "
                "KnowledgeGraph::MemoryBytes; igraph: resident memory growth |")
 
     store = ours.get("store_triples", [])
@@ -109,7 +117,7 @@ def main(d):
         rate = statistics.median(d["per_second"] for d in store)
         cpu = statistics.median(d["per_write_cpu_second"] for d in store)
         cpu_all = statistics.median(d["per_cpu_second_with_indexes"] for d in store)
-        out.append(f"| triples into SQLite, store layer | {rate:,.0f} /s | | | "
+        out.append(f"| triples into SQLite, store layer | {rate:,.0f} /s | | | | | | "
                    f"{cpu:,.0f} per CPU second of writing, {cpu_all:,.0f} with the index builds |")
     load = ours.get("load_triples", [])
     if load:
@@ -118,7 +126,9 @@ def main(d):
         read_cpu = statistics.median(d["read_cpu_s"] for d in load)
         write_cpu = statistics.median(d["write_cpu_s"] for d in load)
         index_cpu = statistics.median(d["index_cpu_s"] for d in load)
+        cpu_rate = statistics.median(d["triples"] / d["cpu_s"] for d in load)
         out.append(f"| `geokg load` of the triples file, end to end | {rate:,.0f} /s | | | "
+                   f"{cpu_rate:,.0f} /CPU s | | | "
                    f"{fmt(wall)}; CPU {read_cpu:.1f} s reading + {write_cpu:.1f} s writing + "
                    f"{index_cpu:.1f} s indexing; peak {max(d['peak_mb'] for d in load)} MB |")
     print("\n".join(out))

@@ -121,76 +121,72 @@ bool TypeMatches(const EdgeRec& e, const RelationFilter& filter) {
 
 namespace {
 
-// A 4-ary min-heap of vertices keyed by (*key)[v], with each vertex's position kept so that a
-// key can decrease in place.
+// A 4-ary min-heap of vertices with their keys stored beside them (no indirection through the
+// distance array while sifting), and each vertex's position kept so that a key can decrease
+// in place.
 class QuaternaryHeap {
  public:
-  QuaternaryHeap(const std::vector<double>* key, size_t n) : key_(key), pos_(n, kAbsent) {}
+  explicit QuaternaryHeap(size_t n) : pos_(n, kAbsent) {}
   bool empty() const { return heap_.empty(); }
   uint32_t Pop() {
-    const uint32_t top = heap_[0];
+    const uint32_t top = heap_[0].v;
     pos_[top] = kAbsent;
-    const uint32_t last = heap_.back();
+    const Entry last = heap_.back();
     heap_.pop_back();
-    if (!heap_.empty()) {
-      heap_[0] = last;
-      pos_[last] = 0;
-      Down(0);
-    }
+    if (!heap_.empty()) Down(0, last);
     return top;
   }
-  // Adds `v`, or moves it up after its key decreased.
-  void Push(uint32_t v) {
-    if (pos_[v] == kAbsent) {
-      pos_[v] = static_cast<uint32_t>(heap_.size());
-      heap_.push_back(v);
+  // Adds `v` with `key`, or moves it up after its key decreased to `key`.
+  void Push(uint32_t v, double key) {
+    uint32_t i = pos_[v];
+    if (i == kAbsent) {
+      i = static_cast<uint32_t>(heap_.size());
+      heap_.push_back({key, v});
     }
-    Up(pos_[v]);
+    Up(i, {key, v});
   }
 
  private:
+  struct Entry {
+    double key;
+    uint32_t v;
+  };
   static constexpr uint32_t kAbsent = std::numeric_limits<uint32_t>::max();
-  void Up(uint32_t i) {
-    const uint32_t v = heap_[i];
-    const double k = (*key_)[v];
+  void Up(uint32_t i, Entry e) {
     while (i > 0) {
       const uint32_t parent = (i - 1) / 4;
-      if ((*key_)[heap_[parent]] <= k) break;
+      if (heap_[parent].key <= e.key) break;
       heap_[i] = heap_[parent];
-      pos_[heap_[i]] = i;
+      pos_[heap_[i].v] = i;
       i = parent;
     }
-    heap_[i] = v;
-    pos_[v] = i;
+    heap_[i] = e;
+    pos_[e.v] = i;
   }
-  void Down(uint32_t i) {
-    const uint32_t v = heap_[i];
-    const double k = (*key_)[v];
+  void Down(uint32_t i, Entry e) {
     const uint32_t n = static_cast<uint32_t>(heap_.size());
     while (true) {
       const uint32_t first = 4 * i + 1;
       if (first >= n) break;
       uint32_t best = first;
-      double best_key = (*key_)[heap_[first]];
+      double best_key = heap_[first].key;
       const uint32_t last = std::min(first + 4, n);
       for (uint32_t c = first + 1; c < last; ++c) {
-        const double ck = (*key_)[heap_[c]];
-        if (ck < best_key) {
+        if (heap_[c].key < best_key) {
           best = c;
-          best_key = ck;
+          best_key = heap_[c].key;
         }
       }
-      if (best_key >= k) break;
+      if (best_key >= e.key) break;
       heap_[i] = heap_[best];
-      pos_[heap_[i]] = i;
+      pos_[heap_[i].v] = i;
       i = best;
     }
-    heap_[i] = v;
-    pos_[v] = i;
+    heap_[i] = e;
+    pos_[e.v] = i;
   }
 
-  const std::vector<double>* key_;
-  std::vector<uint32_t> heap_;
+  std::vector<Entry> heap_;
   std::vector<uint32_t> pos_;
 };
 
@@ -206,10 +202,10 @@ bool Dijkstra(const UndirectedGraph& u, uint32_t source, uint32_t goal, std::vec
   const auto& column = u.m_forward.m_column;
   const auto& weight = u.m_forward.m_edge_properties;
   std::vector<double>& d = *dist;
-  QuaternaryHeap heap(dist, n);
+  QuaternaryHeap heap(n);
   d[source] = 0;
   if (pred != nullptr) (*pred)[source] = source;
-  heap.Push(source);
+  heap.Push(source, 0);
   while (!heap.empty()) {
     const uint32_t x = heap.Pop();
     if (x == goal) return true;
@@ -220,7 +216,7 @@ bool Dijkstra(const UndirectedGraph& u, uint32_t source, uint32_t goal, std::vec
       if (nd < d[y]) {
         d[y] = nd;
         if (pred != nullptr) (*pred)[y] = x;
-        heap.Push(y);
+        heap.Push(y, nd);
       }
     }
   }
@@ -249,17 +245,34 @@ void AppendXml(std::string* out, std::string_view s) {
     const char32_t cp = DecodeUtf8(s, &i);
     if (cp == 0xFFFD && i == start + 1) continue;  // an invalid byte: dropped
     switch (cp) {
-      case '&': out->append("&amp;"); continue;
-      case '<': out->append("&lt;"); continue;
-      case '>': out->append("&gt;"); continue;
-      case '"': out->append("&quot;"); continue;
-      case '\'': out->append("&apos;"); continue;
+      case '&':
+        out->append("&amp;");
+        continue;
+      case '<':
+        out->append("&lt;");
+        continue;
+      case '>':
+        out->append("&gt;");
+        continue;
+      case '"':
+        out->append("&quot;");
+        continue;
+      case '\'':
+        out->append("&apos;");
+        continue;
       // Written as references so that parsers give them back as they were (a raw tab or
       // newline in an attribute value reads as a space, a raw CR as nothing).
-      case '\t': out->append("&#9;"); continue;
-      case '\n': out->append("&#10;"); continue;
-      case '\r': out->append("&#13;"); continue;
-      default: break;
+      case '\t':
+        out->append("&#9;");
+        continue;
+      case '\n':
+        out->append("&#10;");
+        continue;
+      case '\r':
+        out->append("&#13;");
+        continue;
+      default:
+        break;
     }
     const bool allowed = (cp >= 0x20 && cp <= 0xD7FF) || (cp >= 0xE000 && cp <= 0xFFFD) ||
                          (cp >= 0x10000 && cp <= 0x10FFFF);
@@ -288,13 +301,27 @@ void AppendJsonString(std::string* out, std::string_view s) {
     if (c < 0x80) {
       ++i;
       switch (c) {
-        case '"': out->append("\\\""); break;
-        case '\\': out->append("\\\\"); break;
-        case '\n': out->append("\\n"); break;
-        case '\t': out->append("\\t"); break;
-        case '\r': out->append("\\r"); break;
-        case '\b': out->append("\\b"); break;
-        case '\f': out->append("\\f"); break;
+        case '"':
+          out->append("\\\"");
+          break;
+        case '\\':
+          out->append("\\\\");
+          break;
+        case '\n':
+          out->append("\\n");
+          break;
+        case '\t':
+          out->append("\\t");
+          break;
+        case '\r':
+          out->append("\\r");
+          break;
+        case '\b':
+          out->append("\\b");
+          break;
+        case '\f':
+          out->append("\\f");
+          break;
         default:
           out->append("\\u00");
           out->push_back(kHex[c >> 4]);
