@@ -42,6 +42,29 @@ Status ParseArgs(int argc, char** argv, const std::vector<OptionSpec>& specs, Pa
   return Status::Ok();
 }
 
+std::vector<OptionSpec> Options(std::initializer_list<std::string_view> values,
+                                std::initializer_list<std::string_view> flags,
+                                std::initializer_list<OptionSpec> aliases) {
+  std::vector<OptionSpec> specs;
+  for (std::string_view name : values) specs.push_back({name, true, name});
+  for (std::string_view name : flags) specs.push_back({name, false, name});
+  specs.insert(specs.end(), aliases);
+  specs.push_back({"--help", false, "--help"});
+  specs.push_back({"-h", false, "--help"});
+  return specs;
+}
+
+int ParseCommandLine(std::string_view command, std::string_view help, int argc, char** argv,
+                     const std::vector<OptionSpec>& specs, ParsedArgs* args) {
+  Status st = ParseArgs(argc, argv, specs, args);
+  if (!st.ok()) return UsageError(command, st.message());
+  if (args->Has("--help")) {
+    std::cout << help;
+    return FinishOutput();
+  }
+  return -1;
+}
+
 int UsageError(std::string_view command, std::string_view message) {
   std::cerr << "geokg " << command << ": " << Clip(message, 2000) << "\n"
             << "Try 'geokg " << command << " --help'.\n";

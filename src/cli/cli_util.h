@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <initializer_list>
 #include <map>
 #include <memory>
 #include <string>
@@ -48,6 +49,19 @@ struct ParsedArgs {
 // positional arguments; "--opt=value" and "--opt value" both work; "--" ends the options.
 // Returns kUsage with a message on an unknown option or a missing value.
 Status ParseArgs(int argc, char** argv, const std::vector<OptionSpec>& specs, ParsedArgs* out);
+
+// The specs of a command's options: each of `values` takes a value, each of `flags` does
+// not, and both are filed under their own names; `aliases` are other spellings ("-o" for
+// "--output"). -h and --help are always accepted.
+std::vector<OptionSpec> Options(std::initializer_list<std::string_view> values,
+                                std::initializer_list<std::string_view> flags,
+                                std::initializer_list<OptionSpec> aliases = {});
+
+// Parses argv with `specs` (ParseArgs) and answers --help by printing `help`. Returns -1 when
+// the command should go on with *args, else its exit code: that of printing the help, or
+// kExitUsage after a usage error naming `command`.
+int ParseCommandLine(std::string_view command, std::string_view help, int argc, char** argv,
+                     const std::vector<OptionSpec>& specs, ParsedArgs* args);
 
 // Prints "geokg COMMAND: message" and the --help hint on stderr; returns kExitUsage.
 int UsageError(std::string_view command, std::string_view message);

@@ -225,8 +225,8 @@ Status IntOption(const ParsedArgs& args, std::string_view name, int64_t lo, int6
   *out = fallback;
   if (!args.Has(name)) return Status::Ok();
   if (!cli::ParseInt(args.Value(name), lo, hi, out)) {
-    return Status::Usage(std::string(name) + " needs a number from " + std::to_string(lo) +
-                         " to " + std::to_string(hi));
+    return Status::Usage(std::string(name) + " needs a number from " + std::to_string(lo) + " to " +
+                         std::to_string(hi));
   }
   return Status::Ok();
 }
@@ -240,16 +240,17 @@ std::string RelationLabel(const EdgeProps& r) {
 
 std::string Or(const std::string& s, const char* fallback) { return s.empty() ? fallback : s; }
 
-// Prints rows as an aligned table; columns listed in `right` are aligned right.
-void PrintTable(const std::vector<std::string>& header,
-                const std::vector<std::vector<std::string>>& rows, const std::set<size_t>& right,
-                std::ostream& os) {
+// A printer of rows aligned under `header`, columns wide enough for the header and every row
+// of `rows`; columns listed in `right` are aligned right.
+auto TableRowPrinter(const std::vector<std::string>& header,
+                     const std::vector<std::vector<std::string>>& rows, std::set<size_t> right,
+                     std::ostream& os) {
   std::vector<size_t> width(header.size());
   for (size_t c = 0; c < header.size(); ++c) {
     width[c] = Width(header[c]);
     for (const auto& row : rows) width[c] = std::max(width[c], Width(row[c]));
   }
-  auto print_row = [&](const std::vector<std::string>& row) {
+  return [width, right = std::move(right), &os](const std::vector<std::string>& row) {
     std::string line;
     for (size_t c = 0; c < row.size(); ++c) {
       if (c) line += "  ";
@@ -258,6 +259,13 @@ void PrintTable(const std::vector<std::string>& header,
     while (!line.empty() && line.back() == ' ') line.pop_back();
     os << line << "\n";
   };
+}
+
+// Prints rows as an aligned table; columns listed in `right` are aligned right.
+void PrintTable(const std::vector<std::string>& header,
+                const std::vector<std::vector<std::string>>& rows, const std::set<size_t>& right,
+                std::ostream& os) {
+  auto print_row = TableRowPrinter(header, rows, right, os);
   print_row(header);
   for (const auto& row : rows) print_row(row);
 }
@@ -273,20 +281,7 @@ void PrintFacts(const std::vector<RelationFact>& facts, std::ostream& os) {
                     Or(f.relation.first_date, "-"), Or(f.relation.last_date, "-"),
                     std::string(ModalityName(f.relation.modality))});
   }
-  std::vector<size_t> width(header.size());
-  for (size_t c = 0; c < header.size(); ++c) {
-    width[c] = Width(header[c]);
-    for (const auto& row : rows) width[c] = std::max(width[c], Width(row[c]));
-  }
-  auto print_row = [&](const std::vector<std::string>& row) {
-    std::string line;
-    for (size_t c = 0; c < row.size(); ++c) {
-      if (c) line += "  ";
-      line += c == 3 ? PadLeft(row[c], width[c]) : Pad(row[c], width[c]);
-    }
-    while (!line.empty() && line.back() == ' ') line.pop_back();
-    os << line << "\n";
-  };
+  auto print_row = TableRowPrinter(header, rows, {3}, os);
   size_t article_width = 0;
   for (const RelationFact& f : facts)
     for (const EvidenceRow& ev : f.evidence)
@@ -505,8 +500,8 @@ int QueryEgo(QueryContext& ctx, const ParsedArgs& args) {
     PrintJson(doc);
     return FinishOutput();
   }
-  std::cout << ActorLine(center) << ": " << Count(sg.actors.size(), "actor", "actors")
-            << " within " << Count(static_cast<size_t>(hops), "hop", "hops") << ", "
+  std::cout << ActorLine(center) << ": " << Count(sg.actors.size(), "actor", "actors") << " within "
+            << Count(static_cast<size_t>(hops), "hop", "hops") << ", "
             << Count(facts.size(), "relation", "relations");
   if (sg.truncated) std::cout << " (stopped at --max-actors " << max_actors << ")";
   std::cout << "\n\n";
@@ -604,7 +599,8 @@ int QueryTimeline(QueryContext& ctx, const ParsedArgs& args) {
     PrintJson(doc);
     return FinishOutput();
   }
-  std::cout << ActorLine(actor) << ": " << Count(static_cast<size_t>(tl.total), "report", "reports");
+  std::cout << ActorLine(actor) << ": "
+            << Count(static_cast<size_t>(tl.total), "report", "reports");
   if (static_cast<int64_t>(tl.entries.size()) < tl.total)
     std::cout << " (the first " << tl.entries.size() << " shown)";
   std::cout << "\n";
@@ -633,12 +629,14 @@ int QueryTop(QueryContext& ctx, const ParsedArgs& args) {
   options.limit = limit == 0 ? SIZE_MAX : static_cast<size_t>(limit);
   const std::string by = args.Value("--by", "degree");
   if (!MeasureFromName(by, &options.measure)) {
-    return UsageError("query", "--by must be degree, in, out, evidence, pagerank or betweenness, "
-                               "not '" + by + "'");
+    return UsageError("query",
+                      "--by must be degree, in, out, evidence, pagerank or betweenness, "
+                      "not '" +
+                          by + "'");
   }
-  for (const std::string& t : SplitList(args.options.count("--actor-type")
-                                            ? args.options.at("--actor-type")
-                                            : std::vector<std::string>())) {
+  for (const std::string& t :
+       SplitList(args.options.count("--actor-type") ? args.options.at("--actor-type")
+                                                    : std::vector<std::string>())) {
     const EntityType type = EntityTypeFromName(Upper(t));
     if (type == EntityType::kUnknown && Upper(t) != "UNKNOWN")
       return UsageError("query", "unknown actor type '" + t + "'");
@@ -654,8 +652,8 @@ int QueryTop(QueryContext& ctx, const ParsedArgs& args) {
   std::vector<ActorScore> top;
   st = TopActors(*ctx.graph, options, &top);
   if (!st.ok()) return Failure(st);
-  const bool exact = options.measure != Measure::kBetweenness || samples == 0 ||
-                     static_cast<size_t>(samples) >= n;
+  const bool exact =
+      options.measure != Measure::kBetweenness || samples == 0 || static_cast<size_t>(samples) >= n;
   if (ctx.json) {
     json actors = json::array();
     for (const ActorScore& s : top) {
@@ -670,7 +668,8 @@ int QueryTop(QueryContext& ctx, const ParsedArgs& args) {
     PrintJson(doc);
     return FinishOutput();
   }
-  std::cout << "top " << Count(top.size(), "actor", "actors") << " by " << MeasureName(options.measure);
+  std::cout << "top " << Count(top.size(), "actor", "actors") << " by "
+            << MeasureName(options.measure);
   if (!exact) std::cout << " (estimated from " << samples << " sources)";
   std::cout << "\n\n";
   std::vector<std::vector<std::string>> rows;
@@ -694,8 +693,8 @@ int QuerySearch(QueryContext& ctx, const ParsedArgs& args) {
   Status st = IntOption(args, "--limit", 0, INT64_MAX, 20, &limit);
   if (!st.ok()) return UsageError("query", st.message());
   std::vector<ActorMatch> found;
-  st = ctx.graph->SearchActors(args.positional[1], limit == 0 ? SIZE_MAX : static_cast<size_t>(limit),
-                               &found);
+  st = ctx.graph->SearchActors(args.positional[1],
+                               limit == 0 ? SIZE_MAX : static_cast<size_t>(limit), &found);
   if (!st.ok()) return Failure(st);
   static constexpr const char* kQuality[] = {"name", "prefix", "word"};
   if (ctx.json) {
@@ -710,8 +709,8 @@ int QuerySearch(QueryContext& ctx, const ParsedArgs& args) {
     PrintJson({{"query", "search"}, {"prefix", args.positional[1]}, {"actors", std::move(actors)}});
     return FinishOutput();
   }
-  std::cout << Count(found.size(), "actor", "actors") << " for '" << Clip(args.positional[1], kNameWidth)
-            << "'\n";
+  std::cout << Count(found.size(), "actor", "actors") << " for '"
+            << Clip(args.positional[1], kNameWidth) << "'\n";
   if (found.empty()) return FinishOutput();
   std::cout << "\n";
   std::vector<std::vector<std::string>> rows;
@@ -772,13 +771,13 @@ int QueryWindow(QueryContext& ctx, const ParsedArgs& args) {
 
 struct QuerySpec {
   std::string_view name;
-  size_t names;  // positional arguments after the query name
+  size_t names;                           // positional arguments after the query name
   std::vector<std::string_view> options;  // the options it accepts beyond --db/--json
 };
 
 const std::vector<QuerySpec>& QuerySpecs() {
   static const std::vector<std::string_view> kFilter = {"--type", "--from", "--to",
-                                                         "--min-evidence", "--negated"};
+                                                        "--min-evidence", "--negated"};
   auto with = [](std::vector<std::string_view> a, const std::vector<std::string_view>& b) {
     a.insert(a.end(), b.begin(), b.end());
     return a;
@@ -800,33 +799,15 @@ const std::vector<QuerySpec>& QuerySpecs() {
 
 int RunQuery(int argc, char** argv) {
   ParsedArgs args;
-  Status st = cli::ParseArgs(argc, argv,
-                             {{"--db", true, "--db"},
-                              {"--json", false, "--json"},
-                              {"--evidence", true, "--evidence"},
-                              {"--type", true, "--type"},
-                              {"--direction", true, "--direction"},
-                              {"--from", true, "--from"},
-                              {"--to", true, "--to"},
-                              {"--min-evidence", true, "--min-evidence"},
-                              {"--negated", false, "--negated"},
-                              {"--hops", true, "--hops"},
-                              {"--max-actors", true, "--max-actors"},
-                              {"--weighted", false, "--weighted"},
-                              {"--limit", true, "--limit"},
-                              {"--by", true, "--by"},
-                              {"--actor-type", true, "--actor-type"},
-                              {"--samples", true, "--samples"},
-                              {"--help", false, "--help"},
-                              {"-h", false, "--help"}},
-                             &args);
-  if (!st.ok()) return UsageError("query", st.message());
-  if (args.Has("--help")) {
-    std::cout << kQueryHelp;
-    return FinishOutput();
-  }
+  const auto specs = cli::Options(
+      {"--db", "--evidence", "--type", "--direction", "--from", "--to", "--min-evidence", "--hops",
+       "--max-actors", "--limit", "--by", "--actor-type", "--samples"},
+      {"--json", "--negated", "--weighted"});
+  if (int rc = cli::ParseCommandLine("query", kQueryHelp, argc, argv, specs, &args); rc >= 0)
+    return rc;
   std::string names;
-  for (const QuerySpec& q : QuerySpecs()) names += (names.empty() ? "" : ", ") + std::string(q.name);
+  for (const QuerySpec& q : QuerySpecs())
+    names += (names.empty() ? "" : ", ") + std::string(q.name);
   if (args.positional.empty()) return UsageError("query", "missing what to ask: " + names);
   const std::string what = args.positional[0];
   auto spec = std::find_if(QuerySpecs().begin(), QuerySpecs().end(),
@@ -836,7 +817,8 @@ int RunQuery(int argc, char** argv) {
   if (args.positional.size() != spec->names + 1) {
     static constexpr const char* kTakes[] = {"takes no argument", "takes one actor name",
                                              "takes two actor names"};
-    return UsageError("query", what + " " + (what == "search" ? "takes one prefix" : kTakes[spec->names]));
+    return UsageError("query",
+                      what + " " + (what == "search" ? "takes one prefix" : kTakes[spec->names]));
   }
   for (const auto& [option, values] : args.options) {
     if (option == "--db" || option == "--json") continue;
@@ -850,7 +832,7 @@ int RunQuery(int argc, char** argv) {
   QueryContext ctx;
   ctx.json = args.Has("--json");
   int64_t evidence = kDefaultEvidence;
-  st = IntOption(args, "--evidence", -1, 1000000, kDefaultEvidence, &evidence);
+  Status st = IntOption(args, "--evidence", -1, 1000000, kDefaultEvidence, &evidence);
   if (!st.ok()) return UsageError("query", "--evidence needs a number (-1 for all)");
   ctx.options.max_evidence = static_cast<int>(evidence);
   st = ParseFilter(args, false, &ctx.filter);
@@ -873,39 +855,23 @@ int RunQuery(int argc, char** argv) {
 
 int RunExport(int argc, char** argv) {
   ParsedArgs args;
-  Status st = cli::ParseArgs(argc, argv,
-                             {{"--db", true, "--db"},
-                              {"--format", true, "--format"},
-                              {"-o", true, "--output"},
-                              {"--output", true, "--output"},
-                              {"--ego", true, "--ego"},
-                              {"--hops", true, "--hops"},
-                              {"--max-actors", true, "--max-actors"},
-                              {"--from", true, "--from"},
-                              {"--to", true, "--to"},
-                              {"--type", true, "--type"},
-                              {"--min-evidence", true, "--min-evidence"},
-                              {"--no-negated", false, "--no-negated"},
-                              {"--help", false, "--help"},
-                              {"-h", false, "--help"}},
-                             &args);
-  if (!st.ok()) return UsageError("export", st.message());
-  if (args.Has("--help")) {
-    std::cout << kExportHelp;
-    return FinishOutput();
-  }
+  const auto specs = cli::Options({"--db", "--format", "--output", "--ego", "--hops",
+                                   "--max-actors", "--from", "--to", "--type", "--min-evidence"},
+                                  {"--no-negated"}, {{"-o", true, "--output"}});
+  if (int rc = cli::ParseCommandLine("export", kExportHelp, argc, argv, specs, &args); rc >= 0)
+    return rc;
   if (!args.positional.empty()) {
     return UsageError("export", "unexpected argument '" + args.positional[0] + "'");
   }
-  static const std::set<std::string> kFormats = {"graphml", "gexf", "json",
-                                                 "cytoscape", "csv", "jsonl"};
+  static const std::set<std::string> kFormats = {"graphml",   "gexf", "json",
+                                                 "cytoscape", "csv",  "jsonl"};
   const std::string format = args.Value("--format");
   if (format.empty()) {
     return UsageError("export", "missing --format (graphml, gexf, json, cytoscape, csv or jsonl)");
   }
   if (!kFormats.count(format)) {
-    return UsageError("export", "unknown format '" + format +
-                                    "' (graphml, gexf, json, cytoscape, csv or jsonl)");
+    return UsageError(
+        "export", "unknown format '" + format + "' (graphml, gexf, json, cytoscape, csv or jsonl)");
   }
   const std::string output = args.Value("--output", "-");
   if (format == "csv" && output == "-")
@@ -913,7 +879,7 @@ int RunExport(int argc, char** argv) {
   if ((args.Has("--hops") || args.Has("--max-actors")) && !args.Has("--ego"))
     return UsageError("export", "--hops and --max-actors go with --ego");
   RelationFilter filter;
-  st = ParseFilter(args, true, &filter);
+  Status st = ParseFilter(args, true, &filter);
   if (!st.ok()) return UsageError("export", st.message());
   filter.min_evidence = args.Has("--min-evidence") ? filter.min_evidence : 0;
   int64_t hops = 1, max_actors = 0;
@@ -982,23 +948,16 @@ int RunExport(int argc, char** argv) {
 
 int RunStats(int argc, char** argv) {
   ParsedArgs args;
-  Status st = cli::ParseArgs(argc, argv,
-                             {{"--db", true, "--db"},
-                              {"--json", false, "--json"},
-                              {"--help", false, "--help"},
-                              {"-h", false, "--help"}},
-                             &args);
-  if (!st.ok()) return UsageError("stats", st.message());
-  if (args.Has("--help")) {
-    std::cout << kStatsHelp;
-    return FinishOutput();
-  }
+  if (int rc = cli::ParseCommandLine("stats", kStatsHelp, argc, argv,
+                                     cli::Options({"--db"}, {"--json"}), &args);
+      rc >= 0)
+    return rc;
   if (!args.positional.empty()) {
     return UsageError("stats", "unexpected argument '" + args.positional[0] + "'");
   }
   const std::string path = args.Value("--db", kDefaultDb);
   std::unique_ptr<Store> store;
-  st = cli::OpenDatabase(path, &store);
+  Status st = cli::OpenDatabase(path, &store);
   if (!st.ok()) return Failure(st);
   StoreStats stats;
   st = ReadStats(store.get(), &stats);

@@ -81,20 +81,9 @@ struct ErrorPrinter {
 // Parses the options shared by import and load; returns -1 to go on, else the exit code.
 int CommonArgs(const char* command, const char* help, int argc, char** argv, ParsedArgs* args,
                BulkOptions* bulk) {
-  Status st = cli::ParseArgs(argc, argv,
-                             {{"--db", true, "--db"},
-                              {"--batch", true, "--batch"},
-                              {"--relation", true, "--relation"},
-                              {"--quiet", false, "--quiet"},
-                              {"-q", false, "--quiet"},
-                              {"--help", false, "--help"},
-                              {"-h", false, "--help"}},
-                             args);
-  if (!st.ok()) return UsageError(command, st.message());
-  if (args->Has("--help")) {
-    std::cout << help;
-    return FinishOutput();
-  }
+  const auto specs =
+      cli::Options({"--db", "--batch", "--relation"}, {"--quiet"}, {{"-q", false, "--quiet"}});
+  if (int rc = cli::ParseCommandLine(command, help, argc, argv, specs, args); rc >= 0) return rc;
   if (args->positional.empty()) return UsageError(command, "no input file");
   int64_t batch = 200000;
   if (args->Has("--batch") && !cli::ParseInt(args->Value("--batch"), 1, 100000000, &batch))
@@ -189,8 +178,8 @@ int RunLoad(int argc, char** argv) {
                   stats.read_cpu_seconds, stats.store.write_cpu_seconds,
                   stats.store.index_cpu_seconds);
     std::cerr << "; " << stats.store.entities_added << " new actors, "
-              << stats.store.relations_added << " new relations (" << rate << cpu << ") -> "
-              << db << "\n";
+              << stats.store.relations_added << " new relations (" << rate << cpu << ") -> " << db
+              << "\n";
   }
   return !st.ok() || stats.refused > 0 ? kExitFailure : kExitOk;
 }

@@ -43,7 +43,6 @@ void AppendSpan(std::string* out, int32_t first, int32_t last) {
 }
 
 void AttValue(std::string* out, std::string_view id, std::string_view value) {
-  if (value.empty()) return;
   out->append("          <attvalue for=\"");
   out->append(id);
   out->append("\" value=\"");
@@ -86,25 +85,19 @@ Status WriteGexf(const KnowledgeGraph& kg, const Subgraph& sg, std::ostream& os)
       "  </meta>\n"
       "  <graph defaultedgetype=\"directed\" mode=\"dynamic\" timeformat=\"date\"");
   if (graph_last != 0) AppendSpan(&out, graph_first, graph_last);
-  out.append(
-      ">\n"
-      "    <attributes class=\"node\" mode=\"static\">\n"
-      "      <attribute id=\"entity_id\" title=\"entity_id\" type=\"long\"/>\n"
-      "      <attribute id=\"key\" title=\"key\" type=\"string\"/>\n"
-      "      <attribute id=\"type\" title=\"type\" type=\"string\"/>\n"
-      "      <attribute id=\"country\" title=\"country\" type=\"string\"/>\n"
-      "    </attributes>\n"
-      "    <attributes class=\"edge\" mode=\"static\">\n"
-      "      <attribute id=\"relation\" title=\"relation\" type=\"string\"/>\n"
-      "      <attribute id=\"coarse\" title=\"coarse\" type=\"string\"/>\n"
-      "      <attribute id=\"cameo\" title=\"cameo\" type=\"string\"/>\n"
-      "      <attribute id=\"negated\" title=\"negated\" type=\"boolean\"/>\n"
-      "      <attribute id=\"evidence_count\" title=\"evidence_count\" type=\"long\"/>\n"
-      "      <attribute id=\"first_date\" title=\"first_date\" type=\"string\"/>\n"
-      "      <attribute id=\"last_date\" title=\"last_date\" type=\"string\"/>\n"
-      "      <attribute id=\"modality\" title=\"modality\" type=\"string\"/>\n"
-      "    </attributes>\n"
-      "    <nodes count=\"");
+  out.append(">\n");
+  auto declare = [&](std::string_view cls, const auto& attributes) {
+    out.append("    <attributes class=\"").append(cls).append("\" mode=\"static\">\n");
+    for (const internal::AttributeDecl& a : attributes) {
+      if (a.gexf_type.empty()) continue;
+      out.append("      <attribute id=\"").append(a.name).append("\" title=\"").append(a.name);
+      out.append("\" type=\"").append(a.gexf_type).append("\"/>\n");
+    }
+    out.append("    </attributes>\n");
+  };
+  declare("node", internal::kActorAttributes);
+  declare("edge", internal::kRelationAttributes);
+  out.append("    <nodes count=\"");
   AppendInt(&out, internal::ActorCount(kg, sg));
   out.append("\">\n");
 
@@ -118,54 +111,35 @@ Status WriteGexf(const KnowledgeGraph& kg, const Subgraph& sg, std::ostream& os)
     out.push_back('"');
     if (span[v].second != 0) AppendSpan(&out, span[v].first, span[v].second);
     out.append(">\n        <attvalues>\n");
-    number.clear();
-    AppendInt(&number, p.id);
-    AttValue(&out, "entity_id", number);
-    AttValue(&out, "key", kg.Key(v));
-    AttValue(&out, "type", EntityTypeName(p.type));
-    AttValue(&out, "country", kg.Country(v));
+    internal::ForEachActorAttribute(kg, v, &number,
+                                    [&](std::string_view name, std::string_view value) {
+                                      if (name != "name") AttValue(&out, name, value);  // the label
+                                    });
     out.append("        </attvalues>\n      </node>\n");
     return buf.MaybeFlush();
   });
   out.append("    </nodes>\n    <edges count=\"");
   AppendInt(&out, internal::RelationCount(kg, sg));
   out.append("\">\n");
-  std::string date;
   ok = ok && internal::ForEachRelation(kg, sg, [&](Edge e, const EdgeRec& p) {
-    const RelationInfo& info = Relation(p.type);
-    out.append("      <edge id=\"e");
-    AppendInt(&out, p.id);
-    out.append("\" source=\"n");
-    AppendInt(&out, g[boost::source(e, g)].id);
-    out.append("\" target=\"n");
-    AppendInt(&out, g[boost::target(e, g)].id);
-    out.append("\" type=\"directed\" label=\"");
-    if (p.negated()) out.append("NOT ");
-    out.append(info.name);
-    out.append("\" kind=\"");
-    out.append(info.name);
-    out.append("\" weight=\"");
-    AppendInt(&out, p.evidence_count);
-    out.push_back('"');
-    AppendSpan(&out, p.first_date, p.last_date);
-    out.append(">\n        <attvalues>\n");
-    AttValue(&out, "relation", info.name);
-    AttValue(&out, "coarse", info.coarse);
-    AttValue(&out, "cameo", kg.Cameo(p));
-    AttValue(&out, "negated", p.negated() ? "true" : "false");
-    number.clear();
-    AppendInt(&number, p.evidence_count);
-    AttValue(&out, "evidence_count", number);
-    date.clear();
-    internal::AppendDate(&date, p.first_date);
-    AttValue(&out, "first_date", date);
-    date.clear();
-    internal::AppendDate(&date, p.last_date);
-    AttValue(&out, "last_date", date);
-    AttValue(&out, "modality", ModalityName(p.modality()));
-    out.append("        </attvalues>\n      </edge>\n");
-    return buf.MaybeFlush();
-  });
+         const RelationInfo& info = Relation(p.type);
+         internal::AppendXmlEdgeOpen(&out, "      ", g, e, p);
+         out.append(" type=\"directed\" label=\"");
+         if (p.negated()) out.append("NOT ");
+         out.append(info.name);
+         out.append("\" kind=\"");
+         out.append(info.name);
+         out.append("\" weight=\"");
+         AppendInt(&out, p.evidence_count);
+         out.push_back('"');
+         AppendSpan(&out, p.first_date, p.last_date);
+         out.append(">\n        <attvalues>\n");
+         internal::ForEachRelationAttribute(
+             kg, p, &number,
+             [&](std::string_view name, std::string_view value) { AttValue(&out, name, value); });
+         out.append("        </attvalues>\n      </edge>\n");
+         return buf.MaybeFlush();
+       });
   out.append("    </edges>\n  </graph>\n</gexf>\n");
   ok = ok && buf.Flush();
   os.flush();

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "geokg/graph/graph.h"
+#include "geokg/ontology.h"
 
 namespace geokg::internal {
 
@@ -98,6 +99,79 @@ bool ForEachRelation(const KnowledgeGraph& kg, const Subgraph& sg, Fn&& fn) {
   for (const Subgraph::Rel& r : sg.relations)
     if (!fn(r.edge, r.agg)) return false;
   return true;
+}
+
+// The attributes the XML exports (GraphML, GEXF) give actors and relations, in the order
+// ForEachActorAttribute and ForEachRelationAttribute pass them, with each format's type
+// ("" for an attribute the format writes another way: GEXF's label is the actor's name).
+struct AttributeDecl {
+  std::string_view name;
+  std::string_view graphml_type;
+  std::string_view gexf_type;
+};
+inline constexpr AttributeDecl kActorAttributes[] = {
+    {"entity_id", "long", "long"}, {"key", "string", "string"},     {"name", "string", ""},
+    {"type", "string", "string"},  {"country", "string", "string"},
+};
+inline constexpr AttributeDecl kRelationAttributes[] = {
+    {"relation", "string", "string"},  {"coarse", "string", "string"},
+    {"cameo", "string", "string"},     {"negated", "boolean", "boolean"},
+    {"evidence_count", "int", "long"}, {"first_date", "string", "string"},
+    {"last_date", "string", "string"}, {"modality", "string", "string"},
+};
+
+// Calls emit(name, value) for each attribute of kActorAttributes that actor `v` has (empty
+// values are left out). `scratch` holds a number while emit runs.
+template <typename Emit>
+void ForEachActorAttribute(const KnowledgeGraph& kg, Vertex v, std::string* scratch, Emit&& emit) {
+  auto put = [&](std::string_view name, std::string_view value) {
+    if (!value.empty()) emit(name, value);
+  };
+  scratch->clear();
+  AppendInt(scratch, kg.graph()[v].id);
+  put("entity_id", *scratch);
+  put("key", kg.Key(v));
+  put("name", kg.Name(v));
+  put("type", EntityTypeName(kg.graph()[v].type));
+  put("country", kg.Country(v));
+}
+
+// The same for a relation's aggregates, in the order of kRelationAttributes.
+template <typename Emit>
+void ForEachRelationAttribute(const KnowledgeGraph& kg, const EdgeRec& p, std::string* scratch,
+                              Emit&& emit) {
+  auto put = [&](std::string_view name, std::string_view value) {
+    if (!value.empty()) emit(name, value);
+  };
+  const RelationInfo& info = Relation(p.type);
+  put("relation", info.name);
+  put("coarse", info.coarse);
+  put("cameo", kg.Cameo(p));
+  put("negated", p.negated() ? "true" : "false");
+  scratch->clear();
+  AppendInt(scratch, p.evidence_count);
+  put("evidence_count", *scratch);
+  scratch->clear();
+  AppendDate(scratch, p.first_date);
+  put("first_date", *scratch);
+  scratch->clear();
+  AppendDate(scratch, p.last_date);
+  put("last_date", *scratch);
+  put("modality", ModalityName(p.modality()));
+}
+
+// Appends `INDENT<edge id="eID" source="nID" target="nID"` (ids: relations.id and
+// entities.id), the opening of a relation in both XML exports; the caller closes the tag.
+inline void AppendXmlEdgeOpen(std::string* out, std::string_view indent, const Graph& g, Edge e,
+                              const EdgeRec& p) {
+  out->append(indent);
+  out->append("<edge id=\"e");
+  AppendInt(out, p.id);
+  out->append("\" source=\"n");
+  AppendInt(out, g[boost::source(e, g)].id);
+  out->append("\" target=\"n");
+  AppendInt(out, g[boost::target(e, g)].id);
+  out->push_back('"');
 }
 
 inline size_t ActorCount(const KnowledgeGraph& kg, const Subgraph& sg) {

@@ -11,46 +11,14 @@ namespace {
 using internal::AppendInt;
 using internal::AppendXml;
 
-struct KeyDecl {
-  std::string_view id;      // the XML id that <data key="..."> refers to
-  std::string_view domain;  // "node" or "edge"
-  std::string_view name;    // attr.name: what consumers call the attribute
-  std::string_view type;    // attr.type
-};
-
-constexpr KeyDecl kKeys[] = {
-    {"v_entity_id", "node", "entity_id", "long"},
-    {"v_key", "node", "key", "string"},
-    {"v_name", "node", "name", "string"},
-    {"v_type", "node", "type", "string"},
-    {"v_country", "node", "country", "string"},
-    {"e_relation", "edge", "relation", "string"},
-    {"e_coarse", "edge", "coarse", "string"},
-    {"e_cameo", "edge", "cameo", "string"},
-    {"e_negated", "edge", "negated", "boolean"},
-    {"e_evidence_count", "edge", "evidence_count", "int"},
-    {"e_first_date", "edge", "first_date", "string"},
-    {"e_last_date", "edge", "last_date", "string"},
-    {"e_modality", "edge", "modality", "string"},
-};
-constexpr KeyDecl kHopsKey = {"v_hops", "node", "hops", "int"};
-
-// Appends <data key="key">value</data>, or nothing when `value` is empty.
-void Data(std::string* out, std::string_view key, std::string_view value) {
-  if (value.empty()) return;
+// Appends <data key="PREFIX_NAME">value</data>.
+void Data(std::string* out, char prefix, std::string_view name, std::string_view value) {
   out->append("      <data key=\"");
-  out->append(key);
+  out->push_back(prefix);
+  out->push_back('_');
+  out->append(name);
   out->append("\">");
   AppendXml(out, value);
-  out->append("</data>\n");
-}
-
-void DateData(std::string* out, std::string_view key, int32_t date) {
-  if (date == 0) return;
-  out->append("      <data key=\"");
-  out->append(key);
-  out->append("\">");
-  internal::AppendDate(out, date);
   out->append("</data>\n");
 }
 
@@ -68,13 +36,16 @@ Status WriteGraphml(const KnowledgeGraph& kg, const Subgraph& sg, std::ostream& 
       "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
       "  <desc>geokg knowledge graph: actors and the relations found between them</desc>\n");
   const bool ego = !sg.whole && !sg.hops.empty();
-  auto declare = [&](const KeyDecl& k) {
-    out.append("  <key id=\"").append(k.id).append("\" for=\"").append(k.domain);
-    out.append("\" attr.name=\"").append(k.name).append("\" attr.type=\"").append(k.type);
+  // Key ids are the attribute names with v_ (actors) or e_ (relations) before them.
+  auto declare = [&](std::string_view domain, std::string_view name, std::string_view type) {
+    out.append("  <key id=\"").append(1, domain[0]).append("_").append(name);
+    out.append("\" for=\"").append(domain == "v" ? "node" : "edge");
+    out.append("\" attr.name=\"").append(name).append("\" attr.type=\"").append(type);
     out.append("\"/>\n");
   };
-  for (const KeyDecl& k : kKeys) declare(k);
-  if (ego) declare(kHopsKey);
+  for (const auto& a : internal::kActorAttributes) declare("v", a.name, a.graphml_type);
+  for (const auto& a : internal::kRelationAttributes) declare("e", a.name, a.graphml_type);
+  if (ego) declare("v", "hops", "int");
   out.append("  <graph id=\"G\" edgedefault=\"directed\" parse.nodes=\"");
   AppendInt(&out, internal::ActorCount(kg, sg));
   out.append("\" parse.edges=\"");
@@ -83,47 +54,29 @@ Status WriteGraphml(const KnowledgeGraph& kg, const Subgraph& sg, std::ostream& 
 
   std::string number;
   bool ok = internal::ForEachActor(kg, sg, [&](Vertex v, int hops) {
-    const VertexRec& p = g[v];
     out.append("    <node id=\"n");
-    AppendInt(&out, p.id);
+    AppendInt(&out, g[v].id);
     out.append("\">\n");
-    number.clear();
-    AppendInt(&number, p.id);
-    Data(&out, "v_entity_id", number);
-    Data(&out, "v_key", kg.Key(v));
-    Data(&out, "v_name", kg.Name(v));
-    Data(&out, "v_type", EntityTypeName(p.type));
-    Data(&out, "v_country", kg.Country(v));
+    internal::ForEachActorAttribute(
+        kg, v, &number,
+        [&](std::string_view name, std::string_view value) { Data(&out, 'v', name, value); });
     if (ego && hops >= 0) {
       number.clear();
       AppendInt(&number, hops);
-      Data(&out, "v_hops", number);
+      Data(&out, 'v', "hops", number);
     }
     out.append("    </node>\n");
     return buf.MaybeFlush();
   });
   ok = ok && internal::ForEachRelation(kg, sg, [&](Edge e, const EdgeRec& p) {
-    const RelationInfo& info = Relation(p.type);
-    out.append("    <edge id=\"e");
-    AppendInt(&out, p.id);
-    out.append("\" source=\"n");
-    AppendInt(&out, g[boost::source(e, g)].id);
-    out.append("\" target=\"n");
-    AppendInt(&out, g[boost::target(e, g)].id);
-    out.append("\">\n");
-    Data(&out, "e_relation", info.name);
-    Data(&out, "e_coarse", info.coarse);
-    Data(&out, "e_cameo", kg.Cameo(p));
-    Data(&out, "e_negated", p.negated() ? "true" : "false");
-    number.clear();
-    AppendInt(&number, p.evidence_count);
-    Data(&out, "e_evidence_count", number);
-    DateData(&out, "e_first_date", p.first_date);
-    DateData(&out, "e_last_date", p.last_date);
-    Data(&out, "e_modality", ModalityName(p.modality()));
-    out.append("    </edge>\n");
-    return buf.MaybeFlush();
-  });
+         internal::AppendXmlEdgeOpen(&out, "    ", g, e, p);
+         out.append(">\n");
+         internal::ForEachRelationAttribute(
+             kg, p, &number,
+             [&](std::string_view name, std::string_view value) { Data(&out, 'e', name, value); });
+         out.append("    </edge>\n");
+         return buf.MaybeFlush();
+       });
   out.append("  </graph>\n</graphml>\n");
   ok = ok && buf.Flush();
   os.flush();
