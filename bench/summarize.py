@@ -58,7 +58,7 @@ def main(d):
     out.append(f"\n{mem.get('actors', '?'):,} actors, {mem.get('relations', '?'):,} relations "
                "(skewed degrees); medians of the runs.\n")
     runs = max(len(ours.get("load_sqlite", [])), 1)
-    out[-1] = out[-1].replace("medians of the runs", f"medians of {runs} rounds")
+    out[-1] = out[-1].replace("medians of the runs", f"medians of {runs} round{'s' if runs != 1 else ''}")
     out.append("| operation | geokg wall | igraph wall | ratio | geokg CPU | igraph CPU | CPU ratio "
                "| notes |")
     out.append("|---|---:|---:|---:|---:|---:|---:|---|")
