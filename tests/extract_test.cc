@@ -292,5 +292,15 @@ TEST_F(Extraction, EmptyArticleIsAnError) {
   EXPECT_NE(st.message().find("x.txt"), std::string::npos);
 }
 
+// A state's offices of one kind are many: "secretary" must not resolve to whoever holds
+// another US office on the date (the vice-president), only to a holder whose title says it.
+TEST_F(Extraction, AStateOfficeResolvesOnlyToAHolderOfThatTitle) {
+  auto r = Run("The talks went on in Vienna, said the US secretary.", "en", "2015-07-14");
+  for (const std::string& t : r) EXPECT_EQ(t.find("Joe Biden"), std::string::npos) << t;
+  // The one head of state still resolves.
+  auto v = Run("The US president arrived in Kyiv on Monday.", "en", "2015-12-07");
+  EXPECT_TRUE(v.count("Barack Obama|LEADS|United States")) << ::testing::PrintToString(v);
+}
+
 }  // namespace
 }  // namespace geokg

@@ -701,6 +701,17 @@ void ResolveRoleNoun(Ctx& c, int s, int i, const std::string& role_word) {
   auto rel = c.lex.role_relation.find(role_word);
   if (rel == c.lex.role_relation.end()) return;
   std::vector<int> holders = c.res.gazetteer.RoleHolders(oe.key, c.doc->date, rel->second);
+  // A state has many offices of one kind ("secretary", "vice-president" are all HOLDS_ROLE):
+  // there the holder's title must name the role word, or "the US Secretary of State" would
+  // resolve to the vice-president, the one US office the gazetteer keys on the state.
+  if (oe.type == EntityType::kState && rel->second == RelationType::kHoldsRole) {
+    const std::string word = " " + Fold(role_word) + " ";
+    std::erase_if(holders, [&](int h) {
+      for (const GazetteerEntry::Role& r : c.res.gazetteer.entries()[static_cast<size_t>(h)].roles)
+        if (r.org_key == oe.key && (" " + Fold(r.title) + " ").find(word) != std::string::npos) return false;
+      return true;
+    });
+  }
   if (holders.size() != 1 || role_word == "homologue" ||
       role_word == "counterpart")
     return;
