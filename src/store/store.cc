@@ -364,7 +364,15 @@ Status Store::Open(const std::string& path, const StoreOptions& options,
   GEOKG_RETURN_IF_ERROR(st);
   // WAL needs write access and cannot change inside a transaction: set it once migrated.
   if (!options.read_only) {
-    GEOKG_RETURN_IF_ERROR(ExecSql(db.get(), "PRAGMA journal_mode = WAL").WithContext(path));
+    // Two processes switching a new file to WAL at once: SQLite may answer SQLITE_BUSY
+    // without calling the busy handler (it avoids a deadlock), so wait here as it would.
+    st = ExecSql(db.get(), "PRAGMA journal_mode = WAL");
+    for (int waited = 0; st.code() == Status::Code::kBusy && waited < options.busy_timeout_ms;
+         waited += 20) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+      st = ExecSql(db.get(), "PRAGMA journal_mode = WAL");
+    }
+    GEOKG_RETURN_IF_ERROR(st.WithContext(path));
   }
   GEOKG_RETURN_IF_ERROR(ExecSql(db.get(), "PRAGMA foreign_keys = ON").WithContext(path));
   if (!options.read_only) {
