@@ -352,26 +352,27 @@ Status Store::Open(const std::string& path, const StoreOptions& options,
   // below says so precisely.
   if (!options.read_only) ExecSql(db.get(), "PRAGMA page_size = 8192").ok();
   int version = 0;
-  Status st = Migrate(db.get(), path, migrations, options.read_only, &version);
+  // Runs `step` again every 20 ms while `again` holds of its status, up to the busy timeout.
+  auto retry = [&](auto step, auto again) {
+    Status st = step();
+    for (int waited = 0; again(st) && waited < options.busy_timeout_ms; waited += 20) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+      st = step();
+    }
+    return st;
+  };
   // An empty database is most often one that `geokg ingest` is creating right now: its
   // schema appears when that process commits, in milliseconds. A reader waits for it as it
   // would for a lock, then says the file is empty.
-  for (int waited = 0; st.IsNotFound() && path != ":memory:" && waited < options.busy_timeout_ms;
-       waited += 20) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    st = Migrate(db.get(), path, migrations, options.read_only, &version);
-  }
-  GEOKG_RETURN_IF_ERROR(st);
+  GEOKG_RETURN_IF_ERROR(
+      retry([&] { return Migrate(db.get(), path, migrations, options.read_only, &version); },
+            [&](const Status& st) { return st.IsNotFound() && path != ":memory:"; }));
   // WAL needs write access and cannot change inside a transaction: set it once migrated.
   if (!options.read_only) {
     // Two processes switching a new file to WAL at once: SQLite may answer SQLITE_BUSY
     // without calling the busy handler (it avoids a deadlock), so wait here as it would.
-    st = ExecSql(db.get(), "PRAGMA journal_mode = WAL");
-    for (int waited = 0; st.code() == Status::Code::kBusy && waited < options.busy_timeout_ms;
-         waited += 20) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(20));
-      st = ExecSql(db.get(), "PRAGMA journal_mode = WAL");
-    }
+    Status st = retry([&] { return ExecSql(db.get(), "PRAGMA journal_mode = WAL"); },
+                      [](const Status& st) { return st.code() == Status::Code::kBusy; });
     GEOKG_RETURN_IF_ERROR(st.WithContext(path));
   }
   GEOKG_RETURN_IF_ERROR(ExecSql(db.get(), "PRAGMA foreign_keys = ON").WithContext(path));
