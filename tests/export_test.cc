@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "fixture_db.h"
+#include "fixture_graph.h"
 #include "geokg/graph/export.h"
 #include "geokg/graph/graph.h"
 #include "geokg/graph/import.h"
@@ -42,9 +43,10 @@ std::multiset<RelKey> Relations(const KnowledgeGraph& kg) {
   const Graph& g = kg.graph();
   for (auto [e, end] = boost::edges(g); e != end; ++e) {
     const EdgeProps p = kg.Props(*e);
-    out.emplace(std::string(kg.Key(boost::source(*e, g))), std::string(kg.Key(boost::target(*e, g))),
-                std::string(Relation(p.type).name), p.negated, p.evidence_count, p.first_date,
-                p.last_date, std::string(ModalityName(p.modality)), p.cameo);
+    out.emplace(std::string(kg.Key(boost::source(*e, g))),
+                std::string(kg.Key(boost::target(*e, g))), std::string(Relation(p.type).name),
+                p.negated, p.evidence_count, p.first_date, p.last_date,
+                std::string(ModalityName(p.modality)), p.cameo);
   }
   return out;
 }
@@ -69,39 +71,27 @@ std::set<std::tuple<int64_t, std::string, std::string, std::string, std::string>
 
 bool HaveXmllint() { return std::system("xmllint --version >/dev/null 2>&1") == 0; }
 
-class ExportTest : public ::testing::Test {
+class ExportTest : public testing::FixtureGraphTest {
  protected:
   void SetUp() override {
-    path_ = tmp_.File("kg.db");
-    Status st = testing::WriteFixtureDb(path_);
-    ASSERT_TRUE(st.ok()) << st.message();
-    StoreOptions ro;
-    ro.read_only = true;
-    st = Store::Open(path_, ro, &store_);
-    ASSERT_TRUE(st.ok()) << st.message();
-    st = KnowledgeGraph::Load(store_.get(), &kg_);
-    ASSERT_TRUE(st.ok()) << st.message();
+    FixtureGraphTest::SetUp();
+    if (HasFatalFailure()) return;
     whole_.whole = true;
-  }
-
-  int64_t Id(const std::string& name) {
-    VertexProps v;
-    EXPECT_TRUE(kg_->ResolveActor(name, &v).ok()) << name;
-    return v.id;
   }
 
   // Validates `file` against ../shared/eval/schemas/<schema>; skips when impossible.
   void Validate(const std::string& file, const std::string& schema) {
     const std::string xsd = std::string(GEOKG_SHARED_DIR) + "/eval/schemas/" + schema;
-    if (!std::filesystem::exists(xsd) || !HaveXmllint()) GTEST_SKIP() << "no " << xsd << " or xmllint";
+    if (!std::filesystem::exists(xsd) || !HaveXmllint())
+      GTEST_SKIP() << "no " << xsd << " or xmllint";
     const std::string err = tmp_.File("xmllint.err");
     const std::string cmd =
         "xmllint --noout --nonet --schema '" + xsd + "' '" + file + "' 2>'" + err + "'";
     EXPECT_EQ(std::system(cmd.c_str()), 0) << testing::ReadTextFile(err);
   }
 
-  std::string Write(const std::string& name, Status (*fn)(const KnowledgeGraph&, const Subgraph&,
-                                                          std::ostream&),
+  std::string Write(const std::string& name,
+                    Status (*fn)(const KnowledgeGraph&, const Subgraph&, std::ostream&),
                     const Subgraph& sg) {
     const std::string file = tmp_.File(name);
     std::ofstream out(file, std::ios::binary);
@@ -111,10 +101,6 @@ class ExportTest : public ::testing::Test {
     return file;
   }
 
-  TempDir tmp_;
-  std::string path_;
-  std::unique_ptr<Store> store_;
-  std::unique_ptr<KnowledgeGraph> kg_;
   Subgraph whole_;
 };
 
@@ -241,8 +227,9 @@ TEST_F(ExportTest, GraphmlReaderTellsNumberedIdsApart) {
     ends.insert(std::string(kg->Name(boost::source(*e, kg->graph()))) + ">" +
                 std::string(kg->Name(boost::target(*e, kg->graph()))));
   EXPECT_EQ(ends, (std::multiset<std::string>{"n042>n42", "x>n99999999999", "n0>n042"}));
-  testing::WriteTextFile(file, "<graphml><graph><node id=\"n042\"/><node id=\"n42\"/>"
-                               "<node id=\"n042\"/></graph></graphml>");
+  testing::WriteTextFile(file,
+                         "<graphml><graph><node id=\"n042\"/><node id=\"n42\"/>"
+                         "<node id=\"n042\"/></graph></graphml>");
   Status st = ReadGraphmlGraph(file, {}, &kg, nullptr);
   EXPECT_EQ(st.code(), Status::Code::kInvalidInput);
   EXPECT_NE(st.message().find("two nodes have the id 'n042'"), std::string::npos) << st.message();
@@ -284,8 +271,9 @@ TEST_F(ExportTest, GexfGivesRelationsTheirTimeIntervals) {
   const std::string file = Write("kg.gexf", WriteGexf, whole_);
   const std::string xml = testing::ReadTextFile(file);
   EXPECT_NE(xml.find("xmlns=\"http://gexf.net/1.3\""), std::string::npos);
-  EXPECT_NE(xml.find("mode=\"dynamic\" timeformat=\"date\" start=\"2015-09-30\" end=\"2015-10-02\""),
-            std::string::npos);
+  EXPECT_NE(
+      xml.find("mode=\"dynamic\" timeformat=\"date\" start=\"2015-09-30\" end=\"2015-10-02\""),
+      std::string::npos);
   EXPECT_NE(xml.find("<nodes count=\"12\">"), std::string::npos);
   EXPECT_NE(xml.find("<edges count=\"13\">"), std::string::npos);
   EXPECT_EQ(Count(xml, "<node id="), 12u);
@@ -334,7 +322,8 @@ TEST_F(ExportTest, NodeLinkJsonIsWhatD3AndNetworkxRead) {
   std::set<std::string> ids;
   for (const auto& n : j.at("nodes")) {
     ids.insert(n.at("id").get<std::string>());
-    EXPECT_EQ(n.at("id").get<std::string>(), "n" + std::to_string(n.at("entity_id").get<int64_t>()));
+    EXPECT_EQ(n.at("id").get<std::string>(),
+              "n" + std::to_string(n.at("entity_id").get<int64_t>()));
   }
   for (const auto& l : j.at("links")) {
     EXPECT_TRUE(ids.count(l.at("source").get<std::string>()));
@@ -344,8 +333,7 @@ TEST_F(ExportTest, NodeLinkJsonIsWhatD3AndNetworkxRead) {
     EXPECT_TRUE(RelationFromName(l.at("relation").get<std::string>(), &t));
   }
   // The odd name survives, control characters dropped by nothing: JSON escapes them.
-  EXPECT_NE(os.str().find("\"Cafe <Noir> & \\\"Fils\\\" 'Ltd'\\u0001\\u001f\""),
-            std::string::npos);
+  EXPECT_NE(os.str().find("\"Cafe <Noir> & \\\"Fils\\\" 'Ltd'\\u0001\\u001f\""), std::string::npos);
 }
 
 TEST_F(ExportTest, CytoscapeJsonHasElements) {
@@ -390,8 +378,9 @@ TEST_F(ExportTest, Neo4jCsvQuotesAndTypesItsColumns) {
   rows.clear();
   while (std::getline(r, line)) rows.push_back(line);
   EXPECT_EQ(rows.size(), 13u);
-  EXPECT_NE(relations.str().find(",ASSAULT,2,CONFLICT,\"195\",false,2,2015-09-30,2015-10-02,asserted"),
-            std::string::npos);
+  EXPECT_NE(
+      relations.str().find(",ASSAULT,2,CONFLICT,\"195\",false,2,2015-09-30,2015-10-02,asserted"),
+      std::string::npos);
   // The undated NATO criticism: empty date fields (null for neo4j).
   EXPECT_NE(relations.str().find(",false,1,,,asserted"), std::string::npos);
 }

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "fixture_db.h"
+#include "fixture_graph.h"
 #include "geokg/graph/analytics.h"
 #include "geokg/graph/graph.h"
 #include "geokg/ontology.h"
@@ -23,27 +24,8 @@ namespace {
 
 using testing::TempDir;
 
-class QueryTest : public ::testing::Test {
+class QueryTest : public testing::FixtureGraphTest {
  protected:
-  void SetUp() override {
-    path_ = tmp_.File("kg.db");
-    Status st = testing::WriteFixtureDb(path_);
-    ASSERT_TRUE(st.ok()) << st.message();
-    StoreOptions ro;
-    ro.read_only = true;
-    st = Store::Open(path_, ro, &store_);
-    ASSERT_TRUE(st.ok()) << st.message();
-    st = KnowledgeGraph::Load(store_.get(), &kg_);
-    ASSERT_TRUE(st.ok()) << st.message();
-  }
-
-  int64_t Id(const std::string& name) {
-    VertexProps v;
-    Status st = kg_->ResolveActor(name, &v);
-    EXPECT_TRUE(st.ok()) << name << ": " << st.message();
-    return v.id;
-  }
-
   Vertex V(const std::string& name) {
     Vertex v = 0;
     EXPECT_TRUE(kg_->FindVertex(Id(name), &v));
@@ -73,11 +55,6 @@ class QueryTest : public ::testing::Test {
     std::sort(out.begin(), out.end());
     return out;
   }
-
-  TempDir tmp_;
-  std::string path_;
-  std::unique_ptr<Store> store_;
-  std::unique_ptr<KnowledgeGraph> kg_;
 };
 
 // ---------------------------------------------------------------- dates
@@ -127,9 +104,9 @@ TEST_F(QueryTest, DateWindowsKeepTheEvidenceInside) {
   std::vector<RelationFact> facts;
   const int64_t russia = Id("Russia");
   ASSERT_TRUE(kg_->Neighbors(russia, Window("2015-10-01", ""), {}, &facts).ok());
-  EXPECT_EQ(Lines(facts), (std::vector<std::string>{"Russia ASSAULT Islamic State",
-                                                    "Russia SUPPORT Syria",
-                                                    "United States ACCUSE Russia"}));
+  EXPECT_EQ(Lines(facts),
+            (std::vector<std::string>{"Russia ASSAULT Islamic State", "Russia SUPPORT Syria",
+                                      "United States ACCUSE Russia"}));
   // The strike counts the one report inside the window, and shows only it.
   auto strike = std::find_if(facts.begin(), facts.end(), [](const RelationFact& f) {
     return f.relation.type == RelationType::kAssault;
@@ -143,9 +120,9 @@ TEST_F(QueryTest, DateWindowsKeepTheEvidenceInside) {
   EXPECT_EQ(strike->evidence[0].article, "bbc-2015-10-02");
 
   ASSERT_TRUE(kg_->Neighbors(russia, Window("", "2015-09"), {}, &facts).ok());
-  EXPECT_EQ(Lines(facts), (std::vector<std::string>{"Russia ASSAULT Islamic State",
-                                                    "Russia MOBILIZE Latakia",
-                                                    "Vladimir Putin LEADS Russia"}));
+  EXPECT_EQ(Lines(facts),
+            (std::vector<std::string>{"Russia ASSAULT Islamic State", "Russia MOBILIZE Latakia",
+                                      "Vladimir Putin LEADS Russia"}));
   strike = std::find_if(facts.begin(), facts.end(), [](const RelationFact& f) {
     return f.relation.type == RelationType::kAssault;
   });
@@ -280,7 +257,7 @@ TEST(PathTest, WeightedPathsPreferWellAttestedLinks) {
   EXPECT_EQ(path.actors[2].name, "E");
   EXPECT_NEAR(path.cost, 0.3, 1e-6);
   ASSERT_EQ(path.hops.size(), 3u);
-  EXPECT_EQ(path.hops[1].size(), 1u);  // E -> C, found from C's side
+  EXPECT_EQ(path.hops[1].size(), 1u);             // E -> C, found from C's side
   EXPECT_TRUE(path.hops[1][0].evidence.empty());  // no store: no evidence
 }
 
@@ -406,8 +383,8 @@ TEST_F(QueryTest, SelectionsByClassAndWindow) {
   ASSERT_TRUE(kg_->Select(conflict, false, &sg).ok());
   EXPECT_FALSE(sg.whole);
   EXPECT_EQ(sg.relations.size(), 4u);
-  EXPECT_EQ(Names(sg.actors), (std::vector<std::string>{"France", "Islamic State", "NATO",
-                                                        "Russia", "United States"}));
+  EXPECT_EQ(Names(sg.actors), (std::vector<std::string>{"France", "Islamic State", "NATO", "Russia",
+                                                        "United States"}));
   ASSERT_TRUE(kg_->Select(conflict, true, &sg).ok());
   EXPECT_EQ(sg.actors.size(), kg_->num_actors());
 
@@ -508,9 +485,9 @@ std::unique_ptr<KnowledgeGraph> RandomGraph(int n, int m, bool every_vertex_out,
   std::mt19937_64 rng(seed);
   KnowledgeGraph::Builder b;
   for (int i = 1; i <= n; ++i)
-    EXPECT_TRUE(b.AddActor(i, "k" + std::to_string(i), "n" + std::to_string(i),
-                           EntityType::kState, "")
-                    .ok());
+    EXPECT_TRUE(
+        b.AddActor(i, "k" + std::to_string(i), "n" + std::to_string(i), EntityType::kState, "")
+            .ok());
   int64_t id = 1;
   std::uniform_int_distribution<int> pick(1, n);
   if (every_vertex_out) {
@@ -603,9 +580,8 @@ TEST(BuilderTest, RefusesInconsistentGraphs) {
   {
     KnowledgeGraph::Builder b;
     ASSERT_TRUE(b.AddActor(1, "a", "A", EntityType::kState, "").ok());
-    ASSERT_TRUE(b.AddRelation(1, 1, 2, RelationType::kAid, false, "", 1, "", "",
-                              Modality::kAsserted)
-                    .ok());
+    ASSERT_TRUE(
+        b.AddRelation(1, 1, 2, RelationType::kAid, false, "", 1, "", "", Modality::kAsserted).ok());
     std::unique_ptr<KnowledgeGraph> kg;
     Status st = b.Build(&kg);
     EXPECT_EQ(st.code(), Status::Code::kInvalidInput);
@@ -613,10 +589,10 @@ TEST(BuilderTest, RefusesInconsistentGraphs) {
   }
   {
     KnowledgeGraph::Builder b;
-    EXPECT_EQ(b.AddRelation(1, 1, 1, RelationType::kAid, false, "", 1, "2015-31", "",
-                            Modality::kAsserted)
-                  .code(),
-              Status::Code::kInvalidInput);
+    EXPECT_EQ(
+        b.AddRelation(1, 1, 1, RelationType::kAid, false, "", 1, "2015-31", "", Modality::kAsserted)
+            .code(),
+        Status::Code::kInvalidInput);
   }
 }
 
@@ -625,8 +601,8 @@ TEST(BuilderTest, KeepsIdsSparseOrDense) {
   // Added out of order, with sparse ids.
   ASSERT_TRUE(b.AddActor(5000000000, "far", "Far", EntityType::kPlace, "FRA").ok());
   ASSERT_TRUE(b.AddActor(3, "near", "Near", EntityType::kUnknown, "").ok());
-  ASSERT_TRUE(b.AddRelation(900000000000, 5000000000, 3, RelationType::kLocatedIn, false, "",
-                            2, "2015", "2016-02", Modality::kPossible)
+  ASSERT_TRUE(b.AddRelation(900000000000, 5000000000, 3, RelationType::kLocatedIn, false, "", 2,
+                            "2015", "2016-02", Modality::kPossible)
                   .ok());
   std::unique_ptr<KnowledgeGraph> kg;
   ASSERT_TRUE(b.Build(&kg).ok());

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "fixture_db.h"
+#include "fixture_graph.h"
 #include "geokg/graph/export.h"
 #include "geokg/ontology.h"
 #include "test_util.h"
@@ -23,28 +24,8 @@ namespace {
 
 using testing::TempDir;
 
-class GraphTest : public ::testing::Test {
+class GraphTest : public testing::FixtureGraphTest {
  protected:
-  void SetUp() override {
-    path_ = tmp_.File("kg.db");
-    Status st = testing::WriteFixtureDb(path_);
-    ASSERT_TRUE(st.ok()) << st.message();
-    StoreOptions ro;
-    ro.read_only = true;
-    st = Store::Open(path_, ro, &store_);
-    ASSERT_TRUE(st.ok()) << st.message();
-    st = KnowledgeGraph::Load(store_.get(), &kg_);
-    ASSERT_TRUE(st.ok()) << st.message();
-  }
-
-  // The entities.id of the actor `name` resolves to; fails the test when none.
-  int64_t Id(const std::string& name) {
-    VertexProps v;
-    Status st = kg_->ResolveActor(name, &v);
-    EXPECT_TRUE(st.ok()) << name << ": " << st.message();
-    return v.id;
-  }
-
   // "Subject RELATION Object" for each fact, sorted, for order-free comparisons.
   static std::vector<std::string> Lines(const std::vector<RelationFact>& facts) {
     std::vector<std::string> out;
@@ -55,11 +36,6 @@ class GraphTest : public ::testing::Test {
     std::sort(out.begin(), out.end());
     return out;
   }
-
-  TempDir tmp_;
-  std::string path_;
-  std::unique_ptr<Store> store_;
-  std::unique_ptr<KnowledgeGraph> kg_;
 };
 
 TEST_F(GraphTest, LoadsEveryActorAndRelation) {
