@@ -149,7 +149,7 @@ void Lexicon::CollectVocabulary(std::unordered_set<std::string>* out) const {
   for (const auto& [role, rel] : role_relation) out->insert(role);
   for (const auto& [w, mode] : mode_words) out->insert(w);
   for (const auto& [name, words] : classes)
-    if (name == "group_head" || name == "np_head" || name == "role" || name == "group")
+    if (name == "group_head" || name == "np_head" || name == "role" || name == "group" || name == "weapon_head")
       out->insert(words.begin(), words.end());
 }
 

@@ -518,7 +518,7 @@ void DemonymPass(Ctx& c, int s) {
       for (int k = i + 1; k < std::min(n, i + 4); ++k) {
         const Token& u = toks[static_cast<size_t>(k)];
         if (!u.is_word || u.upper_initial || c.taken[static_cast<size_t>(k)] >= 0) break;
-        if (c.lex.In("group_head", u.lemma) || c.lex.In("group_head", u.lower)) {
+        if (c.lex.In("group_head", u.lemma) || c.lex.In("group_head", u.lower) || c.lex.In("weapon_head", u.lower)) {
           head = k;
           break;
         }

@@ -341,6 +341,19 @@ Triple LocationTriple(const Document& doc, int s, const Mention& who, const Ment
 
 bool IsPlace(const Mention& m) { return m.type == EntityType::kPlace || m.type == EntityType::kState; }
 
+// English names a state's people or organs through it: "U.S. troops", "Russian forces", "the
+// government of Iraq" act and are somewhere; "Iraq", "northern Iraq" are where.
+bool ActsAsPeople(const SentenceView& v, const Mention& m) {
+  if (v.lex.lang == "fr" || m.type != EntityType::kState || m.pronoun) return false;
+  if (!m.named) return true;
+  for (int k = m.first; k < m.last; ++k)
+    if (!v.tok(k).upper_initial && (v.Is(k, "group_head") || v.Is(k, "np_head"))) return true;
+  return false;
+}
+
+// A mention that can be placed somewhere: an actor, not a place.
+bool IsWho(const SentenceView& v, const Mention& m) { return !IsPlace(m) || ActsAsPeople(v, m); }
+
 // The other actors of the clause that holds a locative phrase are there too: "des
 // manifestants et des policiers se sont affrontés dans le centre de Lyon". The clause runs
 // between semicolons; actors governed by a preposition other than a locative one (the
@@ -364,7 +377,7 @@ void ClauseLocations(const Resources& res, const Document& doc, const SentenceVi
     if (m < 0 || m == subject) continue;
     const Mention* mm = v.MentionOf(m);
     k = mm->last - 1;
-    if (mm->entity < 0 || mm->entity == place.entity || IsPlace(*mm) || !done.insert(mm->entity).second) continue;
+    if (mm->entity < 0 || mm->entity == place.entity || !IsWho(v, *mm) || !done.insert(mm->entity).second) continue;
     // Actors the gazetteer knows (leaders, ministries, armed groups) act from afar as often
     // as on the spot; the story's own people and groups are where it happens.
     if (mm->pronoun || mm->type == EntityType::kIgo ||
@@ -378,6 +391,31 @@ void ClauseLocations(const Resources& res, const Document& doc, const SentenceVi
   }
 }
 
+// English: whether the locative preposition at `prep` completes a noun of situation or event
+// before it ("the crisis in Syria", "attacks in Paris and Brussels", "talks on the situation
+// in Aleppo and across Syria") rather than the verb.
+bool NounLocative(const SentenceView& v, int prep) {
+  if (v.lex.lang == "fr") return false;
+  int k = prep - 1;
+  // A list of places: go back to the first preposition of the list.
+  while (k > 0 && (v.tok(k).lower == "and" || v.tok(k).lower == "or" || v.tok(k).text == ",")) {
+    int j = k - 1;
+    const Mention* pm = v.MentionOf(v.mention_at[static_cast<size_t>(j)]);
+    if (!pm || !IsPlace(*pm)) return false;
+    j = pm->first - 1;
+    while (j >= 0 && v.Is(j, "determiner")) --j;
+    if (j < 0 || !v.Is(j, "locative_adjunct")) return false;
+    k = j - 1;
+  }
+  if (k < 0 || v.mention_at[static_cast<size_t>(k)] >= 0 || v.tok(k).upper_initial || !v.Is(k, "locative_noun"))
+    return false;
+  // "will host a conference in Brussels": who hosts or attends a gathering is where it is.
+  if (v.Is(k, "gathering_noun"))
+    for (int j = k - 1; j >= std::max(0, k - 5); --j)
+      if (v.Is(j, "gathering_verb")) return false;
+  return true;
+}
+
 // English locatives beyond the clause subject, for the place mention `pm` after the
 // preposition at `prep`: the phrase the locative attaches to ("ISIL fighters in Mosul", "a
 // headquarters near Sarmada"), each place of a list ("in Syria and Iraq"), and an opening
@@ -389,11 +427,11 @@ void PhraseLocations(const Document& doc, const SentenceView& v, int pm, int pre
   for (int o : Coordinated(v, pm, true))
     if (IsPlace(*v.MentionOf(o))) places.push_back(v.MentionOf(o));
   std::vector<const Mention*> who;
-  if (const Mention* sm = v.MentionOf(subj); sm && sm->entity >= 0 && !IsPlace(*sm)) who.push_back(sm);
+  if (const Mention* sm = v.MentionOf(subj); sm && sm->entity >= 0 && IsWho(v, *sm)) who.push_back(sm);
   // The phrase right before the preposition.
   if (prep > 0) {
     const Mention* np = v.MentionOf(v.mention_at[static_cast<size_t>(prep - 1)]);
-    if (np && np->entity >= 0 && !np->pronoun && np->last == prep && (!IsPlace(*np) || !np->named)) who.push_back(np);
+    if (np && np->entity >= 0 && !np->pronoun && np->last == prep && (IsWho(v, *np) || !np->named)) who.push_back(np);
   }
   // "Near Mosul, five strikes engaged ISIL units and destroyed a fighting position."
   int opener = 0;
@@ -454,9 +492,11 @@ void LocationRelations(const Resources& res, const Document& doc, const Lexicon&
       while (k >= 0 && v.Is(k, "determiner")) --k;
       if (k < 0) continue;
       if (v.Is(k, "locative_adjunct") || (!p.named && v.Is(k, "locative_weak"))) {
-        int subj = SubjectBefore(v, k, false);
+        // "discussed the crisis in Syria": the place is where the crisis is, not the clause's
+        // subject.
+        int subj = NounLocative(v, k) ? -1 : SubjectBefore(v, k, false);
         const Mention* sm = v.MentionOf(subj);
-        if (sm && sm->entity >= 0 && sm->entity != p.entity && !IsPlace(*sm))
+        if (sm && sm->entity >= 0 && sm->entity != p.entity && IsWho(v, *sm))
           out->push_back(LocationTriple(doc, s, *sm, p, 0.6f, "locative"));
         if (lex.lang != "fr") PhraseLocations(doc, v, static_cast<int>(mi), k, subj, out);
         if (local_story) ClauseLocations(res, doc, v, p, subj, out);

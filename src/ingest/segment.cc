@@ -8,6 +8,7 @@
 #include <unicode/unistr.h>
 
 #include <array>
+#include <cctype>
 #include <memory>
 
 #include "geokg/common/text.h"
@@ -169,6 +170,26 @@ void JoinHyphens(const std::string& text, const std::string& lang, std::vector<T
   *toks = std::move(out);
 }
 
+// "U.S.", "U.N.", "U.S.A.": ICU leaves the last period apart ("U.S" + "."); the
+// abbreviation keeps it, so "U.S." is one word wherever it stands.
+void JoinDottedAbbreviations(const std::string& text, std::vector<Token>* toks) {
+  std::vector<Token> out;
+  out.reserve(toks->size());
+  for (size_t i = 0; i < toks->size(); ++i) {
+    Token& t = (*toks)[i];
+    bool dotted = t.is_word && t.text.size() >= 3 && t.text.find('.') != std::string::npos &&
+                  std::isalpha(static_cast<unsigned char>(t.text.back())) &&
+                  t.text[t.text.size() - 2] == '.';
+    if (dotted && i + 1 < toks->size() && (*toks)[i + 1].text == "." && (*toks)[i + 1].begin == t.end) {
+      out.push_back(MakeToken(text, t.begin, (*toks)[i + 1].end, true));
+      ++i;
+      continue;
+    }
+    out.push_back(std::move(t));
+  }
+  *toks = std::move(out);
+}
+
 void TokenizeRange(const std::string& text, uint32_t begin, uint32_t end,
                    const std::string& lang, std::vector<Token>* out) {
   std::string_view piece(text.data() + begin, end - begin);
@@ -192,7 +213,44 @@ void TokenizeRange(const std::string& text, uint32_t begin, uint32_t end,
     raw.push_back(MakeToken(text, b, e, false));
   }
   JoinHyphens(text, lang, &raw);
+  JoinDottedAbbreviations(text, &raw);
   for (Token& t : raw) out->push_back(std::move(t));
+}
+
+// Abbreviations ICU's suppression list misses: it does not hold "U.S." (internal periods)
+// and loses a title after another ("Lt. Gen. Smith"). A title never ends a sentence; a
+// country's initials end one only before a word that opens sentences ("... in the U.S. The
+// ...") or the end of the paragraph.
+constexpr std::array<std::string_view, 36> kTitleAbbreviations{
+    "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Gen.", "Lt.", "Col.", "Maj.", "Capt.", "Cpt.", "Sgt.",
+    "Spc.", "Pfc.", "Pvt.", "Cpl.", "Adm.", "Cmdr.", "Cdr.", "Brig.", "Ens.", "Gov.", "Sen.",
+    "Rep.", "Rev.", "St.", "Jr.", "Sr.", "No.", "Mt.", "Ft.", "M.", "MM.", "Mme.", "Mgr.", "Pr."};
+constexpr std::array<std::string_view, 6> kCountryInitials{"U.S.", "U.K.", "U.N.", "U.S.A.", "E.U.", "U.A.E."};
+constexpr std::array<std::string_view, 40> kSentenceOpeners{
+    "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "this", "that", "these",
+    "those", "there", "his", "her", "its", "their", "our", "in", "on", "at", "for", "but",
+    "and", "however", "as", "after", "before", "while", "when", "if", "since", "during",
+    "meanwhile", "according", "le", "la", "les"};
+
+// Whether the sentence `last` (ending at `b`) really ends there, given the next piece [b, e).
+bool EndsSentence(const std::string& text, const Span& last, uint32_t b, uint32_t e) {
+  uint32_t end = b;
+  while (end > last.first && std::isspace(static_cast<unsigned char>(text[end - 1]))) --end;
+  if (end == b) return true;  // no white space: not ICU's ordinary break after a period
+  uint32_t start = end;
+  while (start > last.first && !std::isspace(static_cast<unsigned char>(text[start - 1]))) --start;
+  std::string_view word(text.data() + start, end - start);
+  // A line break is a paragraph's end whatever stands before it.
+  for (uint32_t k = end; k < b; ++k)
+    if (text[k] == '\n') return true;
+  if (OneOf(kTitleAbbreviations, word)) return false;
+  if (!OneOf(kCountryInitials, word)) return true;
+  uint32_t w = b;
+  while (w < e && std::isspace(static_cast<unsigned char>(text[w]))) ++w;
+  uint32_t we = w;
+  while (we < e && std::isalpha(static_cast<unsigned char>(text[we]))) ++we;
+  if (we == w) return !(w < e && std::isdigit(static_cast<unsigned char>(text[w])));  // "U.S. 5th Fleet"
+  return OneOf(kSentenceOpeners, Lower(std::string_view(text.data() + w, we - w)));
 }
 
 }  // namespace
@@ -206,11 +264,19 @@ void Segment(const std::string& text, const std::vector<Span>& paragraphs,
         icu::StringPiece(piece.data(), static_cast<int32_t>(piece.size())));
     OffsetMap map(piece, p.first);
     br.sentence->setText(u);
+    std::vector<Span> pieces;
     int32_t prev = br.sentence->first();
     for (int32_t pos = br.sentence->next(); pos != icu::BreakIterator::DONE;
          prev = pos, pos = br.sentence->next()) {
       uint32_t b = map.to_utf8[static_cast<size_t>(prev)];
       uint32_t e = map.to_utf8[static_cast<size_t>(pos)];
+      if (!pieces.empty() && !EndsSentence(text, pieces.back(), b, e)) {
+        pieces.back().second = e;
+        continue;
+      }
+      pieces.emplace_back(b, e);
+    }
+    for (auto [b, e] : pieces) {
       while (e > b && std::isspace(static_cast<unsigned char>(text[e - 1]))) --e;
       if (e <= b) continue;
       Sentence s;

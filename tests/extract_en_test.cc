@@ -1,0 +1,109 @@
+// Unit tests of English extraction rules, on sentences we write about real events.
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <set>
+#include <string>
+
+#include "geokg/ingest/extractor.h"
+#include "geokg/ontology.h"
+#include "nlp_internal.h"
+
+namespace geokg {
+namespace {
+
+using internal::Span;
+
+std::vector<std::string> Sentences(const std::string& text) {
+  std::vector<Sentence> sents;
+  internal::Segment(text, {Span{0, static_cast<uint32_t>(text.size())}}, "en", &sents);
+  std::vector<std::string> out;
+  for (const Sentence& s : sents) out.push_back(text.substr(s.begin, s.end - s.begin));
+  return out;
+}
+
+TEST(SegmentEn, CountryInitialsAndRanksDoNotEndSentences) {
+  std::vector<std::string> s = Sentences(
+      "Lt. Gen. Sean MacFarland, commander of U.S. Central Command's task force, spoke in "
+      "Baghdad. The U.S. Army sent more advisers. They will train Iraqi units with the U.K. "
+      "The British trainers arrived in May.");
+  ASSERT_EQ(s.size(), 4u);
+  EXPECT_EQ(s[1], "The U.S. Army sent more advisers.");
+  EXPECT_EQ(s[2], "They will train Iraqi units with the U.K.");
+}
+
+TEST(SegmentEn, DottedInitialsAreOneWord) {
+  std::vector<Sentence> sents;
+  std::string text = "U.S. and U.N. officials met.";
+  internal::Segment(text, {Span{0, static_cast<uint32_t>(text.size())}}, "en", &sents);
+  ASSERT_EQ(sents.size(), 1u);
+  EXPECT_EQ(sents[0].tokens[0].text, "U.S.");
+  EXPECT_EQ(sents[0].tokens[2].text, "U.N.");
+}
+
+class ExtractionEn : public testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    Status st = Extractor::Create({}, &extractor_);
+    ASSERT_TRUE(st.ok()) << st.message();
+  }
+  static void TearDownTestSuite() { extractor_.reset(); }
+
+  // "Subject|RELATION|Object" with canonical names (and "|neg" when negated).
+  std::set<std::string> Run(const std::string& text, const std::string& date = "") {
+    Article a;
+    a.id = "t";
+    a.lang = "en";
+    a.date = date;
+    a.text = text;
+    a.origin = "test";
+    Status st = extractor_->Process(a, &doc_);
+    EXPECT_TRUE(st.ok()) << st.message();
+    std::set<std::string> out;
+    for (const Triple& t : doc_.triples)
+      out.insert(doc_.entities[static_cast<size_t>(t.subject)].name + "|" +
+                 std::string(Relation(t.relation).name) + "|" +
+                 doc_.entities[static_cast<size_t>(t.object)].name + (t.negated ? "|neg" : ""));
+    return out;
+  }
+  // The mentions' texts (their longest form) as "text=Entity name".
+  std::set<std::string> Mentions() const {
+    std::set<std::string> out;
+    for (const Mention& m : doc_.mentions)
+      if (m.entity >= 0)
+        out.insert((m.long_text.empty() ? m.text : m.long_text) + "=" +
+                   doc_.entities[static_cast<size_t>(m.entity)].name);
+    return out;
+  }
+  static std::unique_ptr<Extractor> extractor_;
+  Document doc_;
+};
+std::unique_ptr<Extractor> ExtractionEn::extractor_;
+
+TEST_F(ExtractionEn, DottedInitialsNameTheState) {
+  auto r = Run("The U.S. sanctioned Iran's central bank in 2019.");
+  EXPECT_TRUE(r.count("United States|SANCTION|Iran")) << testing::PrintToString(r);
+}
+
+TEST_F(ExtractionEn, AStatesTroopsAreSomewhere) {
+  auto r = Run("Ash Carter visited U.S. troops in Erbil in 2016.");
+  EXPECT_TRUE(r.count("United States|LOCATED_IN|Erbil")) << testing::PrintToString(r);
+}
+
+TEST_F(ExtractionEn, ALocativeAfterASituationNounDoesNotPlaceTheSubject) {
+  auto r = Run("Sergei Lavrov discussed the crisis in Syria with John Kerry.");
+  EXPECT_FALSE(r.count("Sergey Lavrov|LOCATED_IN|Syria")) << testing::PrintToString(r);
+  auto e = Run("Boris Johnson condemned the attacks in Paris and Brussels.");
+  EXPECT_FALSE(e.count("Boris Johnson|LOCATED_IN|Brussels")) << testing::PrintToString(e);
+  // Who hosts a gathering is where it is held.
+  auto h = Run("The European Union hosted a conference in Brussels on the future of Syria.");
+  EXPECT_TRUE(h.count("European Union|LOCATED_IN|Brussels")) << testing::PrintToString(h);
+}
+
+TEST_F(ExtractionEn, AirstrikesDoNotBecomePartOfTheActorsName) {
+  Run("U.S. airstrikes hit al-Qaeda leaders near Idlib in 2017.");
+  EXPECT_TRUE(Mentions().count("U.S.=United States")) << testing::PrintToString(Mentions());
+}
+
+}  // namespace
+}  // namespace geokg
