@@ -105,5 +105,24 @@ TEST_F(ExtractionEn, AirstrikesDoNotBecomePartOfTheActorsName) {
   EXPECT_TRUE(Mentions().count("U.S.=United States")) << testing::PrintToString(Mentions());
 }
 
+TEST_F(ExtractionEn, StrikeReportTargetsArePlacesNearTheTown) {
+  auto r = Run("Near Mosul, three strikes destroyed two ISIS fighting positions, an ISIS-held building "
+               "and a weapons storage facility.");
+  EXPECT_TRUE(r.count("fighting positions|LOCATED_IN|Mosul")) << testing::PrintToString(r);
+  EXPECT_TRUE(r.count("weapons storage facility|LOCATED_IN|Mosul")) << testing::PrintToString(r);
+  EXPECT_TRUE(r.count("Islamic State|CONTROLS|fighting positions")) << testing::PrintToString(r);
+  EXPECT_TRUE(r.count("Islamic State|CONTROLS|ISIS-held building")) << testing::PrintToString(r);
+  std::set<std::string> m = Mentions();
+  EXPECT_TRUE(m.count("a weapons storage facility=weapons storage facility")) << testing::PrintToString(m);
+  EXPECT_TRUE(m.count("ISIS fighting positions=fighting positions")) << testing::PrintToString(m);
+}
+
+TEST_F(ExtractionEn, AVerbBeforeAPlaceNounIsNotPartOfItsName) {
+  Run("The Syrian Democratic Forces continued to liberate territory and destroyed tunnels.");
+  std::set<std::string> m = Mentions();
+  EXPECT_FALSE(m.count("liberate territory=liberate territory")) << testing::PrintToString(m);
+  EXPECT_FALSE(m.count("destroyed tunnels=destroyed tunnels")) << testing::PrintToString(m);
+}
+
 }  // namespace
 }  // namespace geokg

@@ -364,6 +364,8 @@ void ExtendNounPhrases(Ctx& c, int s) {
       int taken = c.taken[static_cast<size_t>(k)];
       bool generic = taken >= 0 && !c.doc->mentions[static_cast<size_t>(taken)].named;
       if (!t.is_word || t.upper_initial || (taken >= 0 && !generic) || t.lower == "'s" || t.lower == "\xE2\x80\x99s") break;
+      // "ISIL fighting positions" is a place ISIL holds (PlacePhrasePass), not ISIL.
+      if (c.lex.In("place_phrase_head", t.lower) || c.lex.In("place_phrase_head", t.lemma)) break;
       if (head(t)) {
         bool ok = true;
         for (int j = last; j <= k && ok; ++j) ok = absorb(j, idx);
@@ -1096,6 +1098,16 @@ bool AllCaps(const Token& t) {
   return letters >= 2;
 }
 
+// "ISIL-held", "Russian-backed": a hyphenated participle is an adjective, never a name; the
+// part before it names who holds (or backs) what the phrase names.
+bool HeldCompound(const Lexicon& lex, const Token& t, std::string* holder) {
+  size_t dash = t.text.rfind('-');
+  if (!t.is_word || dash == std::string::npos || dash == 0 || dash + 1 >= t.text.size()) return false;
+  if (!lex.In("held_participle", Lower(std::string_view(t.text).substr(dash + 1)))) return false;
+  if (holder) *holder = t.text.substr(0, dash);
+  return true;
+}
+
 // English offices named without a name: "the Foreign Secretary", "the Iraqi Foreign
 // Minister", "the Minister for the Middle East". The mention is the whole phrase, an unnamed
 // person of this article.
@@ -1289,7 +1301,7 @@ void NamePass(Ctx& c, int s) {
   auto capital = [&](int k) {
     const Token& t = toks[static_cast<size_t>(k)];
     return (t.upper_initial || (k > 0 && ArticledName(t))) && IsLetterToken(t) && c.taken[static_cast<size_t>(k)] < 0 &&
-           !c.title_words.count(k) &&
+           !c.title_words.count(k) && (c.lex.lang == "fr" || !HeldCompound(c.lex, t, nullptr)) &&
            c.demonym_at[static_cast<size_t>(k)] < 0 && !c.lex.In("month", t.lower);
   };
   for (int i = 0; i < n; ++i) {
@@ -1418,6 +1430,127 @@ void NamePass(Ctx& c, int s) {
   }
 }
 
+// English places named by a common noun phrase: "a VBIED storage facility", "two ISIL
+// fighting positions", "ISIL-held buildings", "supply routes". The mention runs from an
+// article (a/an/the ..., numbers left out) over the modifiers to the head; the entity is the
+// phrase without article, number or owner ("fighting positions"), an actor of this article.
+// An owner named before the modifiers ("ISIL fighting positions") or in an "X-held"
+// compound controls the place.
+void PlacePhrasePass(Ctx& c, int s) {
+  if (c.lex.lang == "fr") return;
+  const Tokens& toks = c.doc->sentences[static_cast<size_t>(s)].tokens;
+  const int n = static_cast<int>(toks.size());
+  auto generic_at = [&](int k) {
+    int o = c.taken[static_cast<size_t>(k)];
+    return o >= 0 && !c.doc->mentions[static_cast<size_t>(o)].named &&
+           c.doc->mentions[static_cast<size_t>(o)].first == k && c.doc->mentions[static_cast<size_t>(o)].last == k + 1;
+  };
+  auto modifier = [&](const Token& t) {
+    if (!t.is_word || std::isdigit(static_cast<unsigned char>(t.text[0]))) return false;
+    if (AllCaps(t)) return true;  // "a VBIED storage facility" (a name would be a mention by now)
+    if (t.upper_initial) return false;
+    const std::string& w = t.lower;
+    if (c.lex.In("determiner", w) || c.lex.In("quantifier", w) || c.lex.In("preposition", w) ||
+        c.lex.In("clause_opener", w) || c.lex.In("relative", w) || c.lex.In("passive_aux", w) ||
+        c.lex.In("np_stop", w) || c.lex.In("not_name", w) || c.lex.In("negation", w) || c.lex.In("number_word", w))
+      return false;
+    // "destroyed fighting positions": a past form is the verb, not part of the phrase.
+    if (w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0 && !c.lex.In("adjective", w) &&
+        w.find('-') == std::string::npos)
+      return false;
+    if (w.size() > 4 && w.compare(w.size() - 2, 2, "ly") == 0) return false;
+    return true;
+  };
+  // "to liberate territory", "will hold positions": after "to" or a modal the word is a verb.
+  auto verb_slot = [&](int j) {
+    return j > 0 && (toks[static_cast<size_t>(j - 1)].lower == "to" || c.lex.In("modal_verb", toks[static_cast<size_t>(j - 1)].lower));
+  };
+  for (int i = 0; i < n; ++i) {
+    const Token& h = toks[static_cast<size_t>(i)];
+    if (!h.is_word || h.upper_initial || !c.lex.In("place_phrase_head", h.lower) || verb_slot(i)) continue;
+    if (c.taken[static_cast<size_t>(i)] >= 0 && !generic_at(i)) continue;
+    // "a building on the hospital complex": the head ends the phrase; no name after it.
+    int b = i;
+    int owner = -1;            // mention of the owner before the modifiers
+    std::string held_by;       // the holder written in an X-held compound
+    for (int j = i - 1; j >= 0 && i - j <= 5; --j) {
+      const Token& t = toks[static_cast<size_t>(j)];
+      int o = c.taken[static_cast<size_t>(j)];
+      if (o >= 0 && !generic_at(j)) {
+        const Mention& om = c.doc->mentions[static_cast<size_t>(o)];
+        if (om.last == j + 1 && om.named && om.entity >= 0 && om.type != EntityType::kPlace &&
+            om.type != EntityType::kPerson && om.long_text.empty()) {
+          owner = o;
+          b = om.first;
+        }
+        break;
+      }
+      if (HeldCompound(c.lex, t, &held_by) || (modifier(t) && !verb_slot(j))) {
+        b = j;
+        continue;
+      }
+      break;
+    }
+    // The article before the phrase is part of the mention; a number is not.
+    int first = b;
+    if (first > 0) {
+      const Token& d = toks[static_cast<size_t>(first - 1)];
+      if (c.lex.In("determiner", d.lower) && !c.lex.In("quantifier", d.lower) && c.taken[static_cast<size_t>(first - 1)] < 0)
+        --first;
+    }
+    // A bare head with nothing before it is GroupPass's ("the base") or no actor at all.
+    int name_from = owner >= 0 ? c.doc->mentions[static_cast<size_t>(owner)].last : b;
+    if (name_from == i && owner < 0 && held_by.empty() && first == i) continue;
+    std::string name = c.doc->article.text.substr(toks[static_cast<size_t>(name_from)].begin,
+                                                  h.end - toks[static_cast<size_t>(name_from)].begin);
+    for (int k = first; k <= i; ++k) {
+      int o = c.taken[static_cast<size_t>(k)];
+      if (o >= 0 && generic_at(k)) c.doc->mentions[static_cast<size_t>(o)].entity = -1;
+    }
+    int ent = c.table.Keyed("generic:" + c.doc->article.id + ":" + Fold(name), name, EntityType::kPlace);
+    // The owner keeps its own mention inside the phrase; the phrase is the wider one.
+    std::vector<int> keep_owner;
+    if (owner >= 0)
+      for (int k = c.doc->mentions[static_cast<size_t>(owner)].first; k < c.doc->mentions[static_cast<size_t>(owner)].last; ++k)
+        keep_owner.push_back(k);
+    int m = AddMention(c, s, first, i + 1, ent, EntityType::kPlace);
+    Mention& pm = c.doc->mentions[static_cast<size_t>(m)];
+    pm.named = false;
+    pm.plural = h.lower.back() == 's';
+    for (int k : keep_owner) c.taken[static_cast<size_t>(k)] = owner;
+    int holder = -1;
+    if (owner >= 0) holder = c.doc->mentions[static_cast<size_t>(owner)].entity;
+    if (holder < 0 && !held_by.empty()) {
+      if (const std::vector<FormHit>* hits = c.res.gazetteer.Lookup(Fold(held_by))) {
+        for (const FormHit& fh : *hits) {
+          const GazetteerEntry& e = c.res.gazetteer.entries()[static_cast<size_t>(fh.entry)];
+          Token part;
+          part.text = held_by;
+          part.upper_initial = toks[static_cast<size_t>(b)].upper_initial;
+          if (fh.kind == FormKind::kName && e.type != EntityType::kPlace && CaseCompatible(part, fh.form, 1)) {
+            holder = c.table.FromGazetteer(e);
+            break;
+          }
+        }
+      }
+    }
+    if (holder >= 0 && holder != ent) {
+      Triple t;
+      t.subject = holder;
+      t.object = ent;
+      t.relation = RelationType::kControls;
+      t.sentence = s;
+      t.begin = c.doc->sentences[static_cast<size_t>(s)].begin;
+      t.end = c.doc->sentences[static_cast<size_t>(s)].end;
+      t.subject_mention = owner >= 0 ? c.doc->mentions[static_cast<size_t>(owner)].text : held_by;
+      t.object_mention = pm.text;
+      t.trigger = owner >= 0 ? pm.text : toks[static_cast<size_t>(b)].text;
+      t.confidence = 0.6f;
+      c.doc->triples.push_back(std::move(t));
+    }
+  }
+}
+
 // Subject pronouns: il/elle/ils/elles, he/she/they, resolved to the last compatible actor.
 bool DemonstrativeAt(const Ctx& c, const Tokens& toks, int i, int* span, bool* sg_m, bool* sg_f, bool* pl) {
   const int n = static_cast<int>(toks.size());
@@ -1524,6 +1657,7 @@ void FindMentions(const Resources& res, const Lexicon& lex, Morphology* morph, D
     ShortFormPass(c, s);
     NamePass(c, s);
     ExtendNounPhrases(c, s);
+    PlacePhrasePass(c, s);
     AppositionPass(c, s);
     PronounPass(c, s);
   }

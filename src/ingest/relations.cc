@@ -84,6 +84,18 @@ struct SentenceView {
   }
 };
 
+// The actor named inside an English place phrase ("ISIS fighting positions"), or -1.
+int NestedOwner(const SentenceView& v, int m) {
+  const Mention* pm = v.MentionOf(m);
+  if (!pm || pm->named || pm->type != EntityType::kPlace) return -1;
+  for (size_t i = v.mentions_begin; i < v.mentions_end; ++i) {
+    const Mention& o = v.doc.mentions[i];
+    if (static_cast<int>(i) == m || o.sentence != v.s || !o.named || o.entity < 0) continue;
+    if (o.first >= pm->first && o.last <= pm->last && o.type != EntityType::kPlace) return static_cast<int>(i);
+  }
+  return -1;
+}
+
 // How a side of a triple is written: the longest form in the sentence, the antecedent's
 // name for a pronoun.
 std::string SideText(const Document& doc, const Mention& m) {
@@ -106,7 +118,9 @@ int MatchPattern(const SentenceView& v, const std::vector<std::string>& pattern,
   for (size_t p = 1; p < pattern.size(); ++p) {
     int gap = 0;
     while (k < v.n() && !WordMatches(v.tok(k), pattern[p])) {
-      if (!v.tok(k).is_word || v.mention_at[static_cast<size_t>(k)] >= 0 || ++gap > 5) return -1;
+      const Mention* gm = v.MentionOf(v.mention_at[static_cast<size_t>(k)]);
+      bool actor = gm && (gm->named || gm->type != EntityType::kPlace || v.lex.lang == "fr");
+      if (!v.tok(k).is_word || actor || ++gap > 5) return -1;
       ++k;
     }
     if (k >= v.n()) return -1;
@@ -527,6 +541,13 @@ void LocationRelations(const Resources& res, const Document& doc, const Lexicon&
       int k = m.first - 1;
       while (k >= 0 && first.Is(k, "determiner")) --k;
       bool locative = IsPlace(m) && k >= 0 && first.Is(k, "locative_adjunct");
+      // English sets a story's scene in an opening adverbial ("In Baghdad, ..."); a place
+      // inside a clause ("reports that ISIL has killed ... in Anbar") is that clause's.
+      if (locative && lex.lang != "fr") {
+        int j = 0;
+        while (j < k && first.Is(j, "sentence_adverb")) ++j;
+        locative = j == k;
+      }
       if (!locative) continue;
       opening = true;
       scene.push_back(&m);
@@ -814,6 +835,15 @@ void ExtractRelations(const Resources& res, const Lexicon& lex, Document* doc) {
         if (subjects.size() > 1 && !tr.subject_is_self && v.Governed(*v.MentionOf(subjects.back())))
           continue;
         for (int o : Coordinated(v, obj, true)) objects.push_back(o);
+        // "strikes on Islamic State positions": an act on a place an actor holds is an act on
+        // that actor too (English place phrases keep their owner's mention inside).
+        if (tr.relation != RelationType::kMobilize && tr.relation != RelationType::kLocatedIn) {
+          const size_t nobj = objects.size();
+          for (size_t oi = 0; oi < nobj; ++oi) {
+            int owner = NestedOwner(v, objects[oi]);
+            if (owner >= 0) objects.push_back(owner);
+          }
+        }
         for (int sx : subjects) {
           for (int ox : objects) {
             const Mention* a = v.MentionOf(sx);
