@@ -455,6 +455,111 @@ TEST(StoreTest, ABrokenTripleAssertsAndLeavesNothing) {
   EXPECT_EQ(Count(store.get(), "evidence"), 8);
 }
 
+// Everything a document adds, by keys and names (ids may differ between databases).
+std::string DumpGraph(sqlite3* db) {
+  std::string out;
+  for (const char* sql :
+       {"SELECT key || '|' || name || '|' || type || '|' || coalesce(country, '') FROM entities "
+        "ORDER BY 1",
+        "SELECT e.key || '|' || a.alias || '|' || a.fold FROM aliases a "
+        "JOIN entities e ON e.id = a.entity_id ORDER BY 1",
+        "SELECT subject || '|' || relation || '|' || object || '|' || negated || '|' || "
+        "evidence_count || '|' || coalesce(first_date, '') || '|' || coalesce(last_date, '') || "
+        "'|' || modality || '|' || coalesce(cameo, '') FROM v_relations ORDER BY 1",
+        "SELECT article || '|' || subject || '|' || relation || '|' || object || '|' || "
+        "sentence || '|' || coalesce(date, '') FROM v_evidence ORDER BY 1"}) {
+    Statement st;
+    EXPECT_TRUE(Statement::Prepare(db, sql, &st).ok());
+    EXPECT_TRUE(st.ForEachRow([&] {
+                    out += st.ColumnText(0);
+                    out += '\n';
+                    return Status::Ok();
+                  }).ok());
+    out += "--\n";
+  }
+  return out;
+}
+
+// The fixture documents one by one, each in its own transaction.
+std::string ReferenceGraph(const std::vector<Document>& docs) {
+  TempDir tmp;
+  auto store = OpenOrDie(tmp.File("ref.db"));
+  for (const Document& doc : docs) {
+    AddStats stats;
+    EXPECT_TRUE(store->AddDocument(doc, ContentHash(doc.article.text), &stats).ok());
+  }
+  return DumpGraph(store->Handle());
+}
+
+TEST(StoreTest, ABatchCommitsItsDocumentsTogetherAndEachAllOrNothing) {
+  TempDir tmp;
+  const std::string path = tmp.File("kg.db");
+  auto store = OpenOrDie(path);
+  StoreOptions read_only;
+  read_only.read_only = true;
+  auto reader = OpenOrDie(path, read_only);
+  const auto docs = FixtureDocuments();
+  AddStats stats;
+  ASSERT_TRUE(store->BeginBatch().ok());
+  ASSERT_TRUE(store->AddDocument(docs[0], ContentHash(docs[0].article.text), &stats).ok());
+  EXPECT_EQ(stats.evidence_added, 5);
+  // A document that breaks halfway (after its actors and some evidence) rolls back alone.
+  Document bad = docs[1];
+  Triple broken = bad.triples.front();
+  broken.object = static_cast<int>(bad.entities.size());
+  bad.triples.push_back(broken);
+  EXPECT_THROW(store->AddDocument(bad, "bad", &stats), InternalError);
+  // The same text twice in one batch: the second is refused.
+  Status st = store->AddDocument(docs[0], ContentHash(docs[0].article.text), &stats);
+  EXPECT_TRUE(st.IsAlreadyExists()) << st.message();
+  ASSERT_TRUE(store->AddDocument(docs[1], ContentHash(docs[1].article.text), &stats).ok());
+  ASSERT_TRUE(store->AddDocument(docs[2], ContentHash(docs[2].article.text), &stats).ok());
+  // Nothing is visible to another connection before the commit.
+  EXPECT_EQ(Count(reader.get(), "articles"), 0);
+  ASSERT_TRUE(store->CommitBatch().ok());
+  EXPECT_EQ(Count(reader.get(), "articles"), testing::kFixtureArticles);
+  EXPECT_EQ(Count(reader.get(), "evidence"), testing::kFixtureEvidence);
+  EXPECT_EQ(QueryInt(store->Handle(), "SELECT count(*) FROM articles WHERE content_hash = 'bad'"),
+            0);
+  EXPECT_EQ(DumpGraph(store->Handle()), ReferenceGraph(docs));
+
+  // Documents after the batch merge into what it stored (the actors, edges and aliases it
+  // wrote are known without a lookup now).
+  auto more = FixtureDocuments();
+  for (Document& doc : more) {
+    doc.article.id += "-again";
+    doc.article.text += " Again.";
+    ASSERT_TRUE(store->AddDocument(doc, ContentHash(doc.article.text), &stats).ok());
+    EXPECT_EQ(stats.entities_added, 0);
+    EXPECT_EQ(stats.relations_added, 0);
+  }
+  EXPECT_EQ(QueryInt(store->Handle(), "SELECT sum(evidence_count) FROM relations"),
+            2 * testing::kFixtureEvidence);
+}
+
+// A batch that SQLite rolled back (as a full disk or an I/O error can) stores nothing, and
+// the ids it had given out are not trusted afterwards: they are given out again.
+TEST(StoreTest, ABatchRolledBackStoresNothingAndForgetsItsIds) {
+  TempDir tmp;
+  auto store = OpenOrDie(tmp.File("kg.db"));
+  const auto docs = FixtureDocuments();
+  AddStats stats;
+  ASSERT_TRUE(store->BeginBatch().ok());
+  ASSERT_TRUE(store->AddDocument(docs[0], ContentHash(docs[0].article.text), &stats).ok());
+  ASSERT_TRUE(store->AddDocument(docs[2], ContentHash(docs[2].article.text), &stats).ok());
+  ASSERT_EQ(sqlite3_exec(store->Handle(), "ROLLBACK", nullptr, nullptr, nullptr), SQLITE_OK);
+  Status st = store->AddDocument(docs[1], ContentHash(docs[1].article.text), &stats);
+  EXPECT_FALSE(st.ok());
+  EXPECT_FALSE(store->CommitBatch().ok());
+  EXPECT_EQ(Count(store.get(), "articles"), 0);
+  EXPECT_EQ(Count(store.get(), "entities"), 0);
+  // Another document first takes the ids the rolled-back ones had, then the same two go in.
+  for (int i : {1, 0, 2}) {
+    ASSERT_TRUE(store->AddDocument(docs[i], ContentHash(docs[i].article.text), &stats).ok());
+  }
+  EXPECT_EQ(DumpGraph(store->Handle()), ReferenceGraph({docs[1], docs[0], docs[2]}));
+}
+
 TEST(StoreTest, ReportsBusyWhenAnotherWriterHoldsTheLock) {
   TempDir tmp;
   const std::string path = tmp.File("kg.db");

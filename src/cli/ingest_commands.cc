@@ -42,8 +42,8 @@ constexpr const char* kIngestHelp =
     "as .rss, .atom or .xml), a directory (read recursively) or - for standard input.\n"
     "\n"
     "Articles are extracted on --jobs threads and written by one thread in input order,\n"
-    "each article in its own transaction: an interrupted run (Ctrl-C, a crash, a full disk)\n"
-    "leaves whole articles only, and the same command run again skips the articles already\n"
+    "in batches, each article all or nothing: an interrupted run (Ctrl-C, a crash, a full\n"
+    "disk) leaves whole articles only, and the same command run again skips the articles already\n"
     "in (same text) and goes on. A near-duplicate of an earlier article (the same wire story\n"
     "on another site) is not extracted again: it is recorded as another source of that story.\n"
     "\n"
@@ -501,54 +501,115 @@ int RunIngest(int argc, char** argv) {
     std::vector<Sentence>().swap(item->doc.sentences);
     std::string().swap(item->article.text);
   };
+  // The consumer writes articles in batches: one transaction for up to kBatchArticles
+  // articles (or kBatchBytes of text, or what came in kBatchMillis), each article under a
+  // savepoint of its own (Store::BeginBatch), so that a commit is paid per batch, not per
+  // article. A crash loses the batch being written, whole articles only; the next run adds
+  // them. A batch also goes out when no article came for kIdleMillis (a slow input), so
+  // readers see what was read.
+  constexpr size_t kBatchArticles = 256;
+  constexpr size_t kBatchBytes = size_t{16} << 20;
+  constexpr double kBatchSeconds = 0.25;
+  constexpr int kIdleMillis = 100;
+  std::vector<std::unique_ptr<WorkItem>> batch;
+  size_t batch_bytes = 0;
+  auto batch_start = std::chrono::steady_clock::now();
+  auto stop_writer = [&](const Status& s) {
+    writer_fatal = s;
+    writer_stopped = true;
+    g_stop = true;
+  };
+  auto write = [&](WorkItem& item, AddStats* stats) {
+    if (item.action == WorkItem::Action::kExtract) {
+      return store->AddDocument(item.doc, item.hash, stats);
+    }
+    // A near-duplicate: its own row (the extra source), without evidence.
+    Document doc;
+    doc.article = std::move(item.article);
+    doc.article.origin += " (near-duplicate of " + item.story + ")";
+    Status s = store->AddDocument(doc, item.hash, stats);
+    item.article = std::move(doc.article);
+    return s;
+  };
+  auto flush = [&] {
+    if (batch.empty() || writer_stopped) {
+      batch.clear();
+      batch_bytes = 0;
+      return;
+    }
+    std::vector<Status> results(batch.size());
+    std::vector<AddStats> stats(batch.size());
+    size_t written = 0;
+    Status article_fatal;  // the store failure of an article that stopped the batch
+    Status s = store->BeginBatch();
+    if (s.ok()) {
+      for (; written < batch.size(); ++written) {
+        results[written] = write(*batch[written], &stats[written]);
+        if (IsFatalStoreError(results[written])) {
+          article_fatal = results[written];
+          break;
+        }
+      }
+      s = store->CommitBatch();
+    }
+    if (s.ok()) {
+      for (size_t i = 0; i < written; ++i) {
+        const WorkItem& item = *batch[i];
+        const Status& r = results[i];
+        const bool extracted = item.action == WorkItem::Action::kExtract;
+        const std::string& origin = extracted ? item.doc.article.origin : item.article.origin;
+        if (r.IsAlreadyExists()) {  // the same text earlier in this run
+          ++skipped;
+        } else if (r.ok() && !extracted) {
+          ++duplicates;
+        } else if (r.ok()) {
+          ++added;
+          evidence += static_cast<uint64_t>(stats[i].evidence_added);
+          new_edges += static_cast<uint64_t>(stats[i].relations_added);
+          new_actors += static_cast<uint64_t>(stats[i].entities_added);
+          counters.relations.fetch_add(static_cast<uint64_t>(stats[i].evidence_added),
+                                       std::memory_order_relaxed);
+        } else {
+          fail(r.message().rfind(origin, 0) == 0 ? r : r.WithContext(origin));
+        }
+      }
+      // The store failure that stopped the batch early: the articles before it are in.
+      if (!article_fatal.ok()) stop_writer(article_fatal);
+    } else {
+      // Nothing of the batch is in: left for the next run. Say why with the failure of
+      // an article when one caused it.
+      stop_writer(!article_fatal.ok() ? article_fatal : s);
+    }
+    batch.clear();
+    batch_bytes = 0;
+  };
   auto consume = [&](std::unique_ptr<WorkItem> item) {
     counters.articles.fetch_add(1, std::memory_order_relaxed);
     counters.bytes_done.store(item->input_position, std::memory_order_relaxed);
     if (writer_stopped) return;  // after a fatal store error: left for the next run
     const bool extracted = item->action == WorkItem::Action::kExtract;
-    const std::string& origin = extracted ? item->doc.article.origin : item->article.origin;
     if (item->action == WorkItem::Action::kSkip) {
       ++skipped;
       return;
     }
     if (extracted && !item->status.ok()) {
+      const std::string& origin = item->doc.article.origin;
       fail(item->status.message().rfind(origin, 0) == 0 ? item->status
                                                          : item->status.WithContext(origin));
       return;
     }
-    AddStats stats;
-    Status s;
-    if (extracted) {
-      s = store->AddDocument(item->doc, item->hash, &stats);
-    } else {
-      // A near-duplicate: its own row (the extra source), without evidence.
-      Document doc;
-      doc.article = std::move(item->article);
-      doc.article.origin += " (near-duplicate of " + item->story + ")";
-      s = store->AddDocument(doc, item->hash, &stats);
-    }
-    if (s.IsAlreadyExists()) {  // the same text earlier in this run
-      ++skipped;
-    } else if (s.ok() && !extracted) {
-      ++duplicates;
-    } else if (s.ok()) {
-      ++added;
-      evidence += static_cast<uint64_t>(stats.evidence_added);
-      new_edges += static_cast<uint64_t>(stats.relations_added);
-      new_actors += static_cast<uint64_t>(stats.entities_added);
-      counters.relations.fetch_add(static_cast<uint64_t>(stats.evidence_added),
-                                   std::memory_order_relaxed);
-    } else if (IsFatalStoreError(s)) {
-      writer_fatal = s;
-      writer_stopped = true;
-      g_stop = true;
-    } else {
-      fail(s.message().rfind(origin, 0) == 0 ? s : s.WithContext(origin));
+    if (batch.empty()) batch_start = std::chrono::steady_clock::now();
+    batch_bytes += extracted ? item->doc.article.text.size() : item->article.text.size();
+    batch.push_back(std::move(item));
+    if (batch.size() >= kBatchArticles || batch_bytes >= kBatchBytes ||
+        SecondsSince(batch_start) >= kBatchSeconds) {
+      flush();
     }
   };
 
   StopSignals signals;
   OrderedPipeline pipeline(MakePipelineOptions(c.jobs), work, consume);
+  pipeline.OnIdle(kIdleMillis, flush);
   st = pipeline.Start([&](int worker) { return extractors.Init(worker); });
   if (!st.ok()) {
     progress.Stop();
@@ -609,6 +670,7 @@ int RunIngest(int argc, char** argv) {
       },
       fail);
   pipeline.Finish();
+  flush();  // the last batch (the consumer thread is done: the store is this thread's now)
   progress.Stop();
 
   const Status fatal = !writer_fatal.ok() ? writer_fatal : reader_fatal;

@@ -11,8 +11,9 @@ namespace geokg {
 
 // geokg ingest [--db FILE] [--jobs N] [--include GLOB]... [--keep-duplicates]
 //              [--dedup-window N] [--gazetteer FILE]... [--lexicon FILE]... [--quiet] INPUT...
-// Extracts on N threads and writes in input order, one transaction per article; exit 130
-// after Ctrl-C or SIGTERM (the articles in flight are committed first).
+// Extracts on N threads and writes in input order, one transaction per batch of articles
+// and a savepoint per article (each article all or nothing); exit 130 after Ctrl-C or
+// SIGTERM (the articles in flight are committed first).
 int RunIngest(int argc, char** argv);
 
 // geokg extract [--entities | --statements] [--jobs N] [--include GLOB]...

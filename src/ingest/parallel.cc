@@ -1,5 +1,6 @@
 #include "geokg/ingest/parallel.h"
 
+#include <chrono>
 #include <utility>
 
 namespace geokg {
@@ -16,6 +17,12 @@ OrderedPipeline::~OrderedPipeline() {
     Finish();
   } catch (...) {
   }
+}
+
+void OrderedPipeline::OnIdle(int idle_ms, IdleFn idle) {
+  GEOKG_ASSERT(!started_ && idle_ms > 0);
+  idle_ms_ = idle_ms;
+  idle_ = std::move(idle);
 }
 
 Status OrderedPipeline::Start(const InitFn& init) {
@@ -78,13 +85,34 @@ void OrderedPipeline::WorkerLoop(int worker, const InitFn& init) {
 }
 
 void OrderedPipeline::ConsumerLoop() {
+  bool idle_called = false;
   while (true) {
     std::unique_ptr<WorkItem> item;
     {
       std::unique_lock<std::mutex> lock(mu_);
-      done_cv_.wait(lock, [&] {
+      auto ready = [&] {
         return done_.count(next_consume_) > 0 || (closed_ && next_consume_ == next_seq_);
-      });
+      };
+      if (idle_ && !idle_called &&
+          !done_cv_.wait_for(lock, std::chrono::milliseconds(idle_ms_), ready)) {
+        idle_called = true;
+        const bool failed = failure_ != nullptr;
+        lock.unlock();
+        if (!failed) {
+          try {
+            idle_();
+          } catch (...) {
+            {
+              std::lock_guard<std::mutex> guard(mu_);
+              if (!failure_) failure_ = std::current_exception();
+            }
+            space_cv_.notify_all();
+          }
+        }
+        continue;
+      }
+      done_cv_.wait(lock, ready);
+      idle_called = false;
       auto it = done_.find(next_consume_);
       if (it == done_.end()) return;
       item = std::move(it->second);

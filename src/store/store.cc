@@ -3,8 +3,8 @@
 #include <chrono>
 #include <cmath>
 #include <filesystem>
-#include <set>
 #include <thread>
+#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 #include <vector>
@@ -24,7 +24,8 @@ constexpr const char* kInsertArticle =
     "INSERT INTO articles (ext_id, content_hash, lang, date, title, url, source, origin) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
 
-constexpr const char* kFindEntity = "SELECT id FROM entities WHERE key = ?1";
+constexpr const char* kFindEntity =
+    "SELECT id, type = 'UNKNOWN', country IS NULL FROM entities WHERE key = ?1";
 
 constexpr const char* kInsertEntity =
     "INSERT INTO entities (key, name, type, country) VALUES (?1, ?2, ?3, ?4)";
@@ -37,23 +38,41 @@ constexpr const char* kRefineEntity =
 constexpr const char* kInsertAlias =
     "INSERT OR IGNORE INTO aliases (entity_id, alias, fold) VALUES (?1, ?2, ?3)";
 
-// One statement inserts the edge or folds the new evidence into its aggregates. A new row
-// comes back with evidence_count 1.
+// The rank of a stored modality name (the modalities table's, without reading it).
+#define GEOKG_MODALITY_RANK(col)                                           \
+  "(CASE " col                                                             \
+  " WHEN 'asserted' THEN 0 WHEN 'reported' THEN 1 WHEN 'intended' THEN 2 " \
+  "WHEN 'possible' THEN 3 ELSE 4 END)"
+
+// One statement inserts the edge or folds an article's evidence for it (?6 rows, dates ?7
+// to ?8, the strongest modality ?9 of rank ?10) into its aggregates. A new row comes back
+// with evidence_count ?6.
 constexpr const char* kUpsertRelation =
     "INSERT INTO relations (subject_id, object_id, type, negated, cameo, evidence_count, "
     "                       first_date, last_date, modality) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, 1, ?6, ?6, ?7) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
     "ON CONFLICT (subject_id, type, object_id, negated) DO UPDATE SET "
-    "  evidence_count = evidence_count + 1, "
+    "  evidence_count = evidence_count + excluded.evidence_count, "
     "  cameo = coalesce(cameo, excluded.cameo), "
     "  first_date = CASE WHEN first_date IS NULL OR excluded.first_date < first_date "
     "                    THEN excluded.first_date ELSE first_date END, "
     "  last_date = CASE WHEN last_date IS NULL OR excluded.last_date > last_date "
     "                   THEN excluded.last_date ELSE last_date END, "
-    "  modality = CASE WHEN (SELECT rank FROM modalities WHERE name = excluded.modality) < "
-    "                       (SELECT rank FROM modalities WHERE name = relations.modality) "
+    "  modality = CASE WHEN ?10 < " GEOKG_MODALITY_RANK("relations.modality")
     "                  THEN excluded.modality ELSE modality END "
     "RETURNING id, evidence_count";
+
+// The same for an edge whose id is known (?1), with the values numbered as above.
+constexpr const char* kUpdateRelation =
+    "UPDATE relations SET "
+    "  evidence_count = evidence_count + ?6, "
+    "  cameo = coalesce(cameo, ?5), "
+    "  first_date = CASE WHEN first_date IS NULL OR ?7 < first_date THEN ?7 ELSE first_date END, "
+    "  last_date = CASE WHEN last_date IS NULL OR ?8 > last_date THEN ?8 ELSE last_date END, "
+    "  modality = CASE WHEN ?10 < " GEOKG_MODALITY_RANK("modality") " THEN ?9 ELSE modality END "
+    "WHERE id = ?1";
+
+#undef GEOKG_MODALITY_RANK
 
 constexpr const char* kInsertEvidence =
     "INSERT INTO evidence (relation_id, article_id, sentence_index, char_begin, char_end, "
@@ -66,16 +85,116 @@ struct DbCloser {
 };
 using DbHandle = std::unique_ptr<sqlite3, DbCloser>;
 
+// An edge's identity: (subject id, object id, type, negated).
+struct RelationKey {
+  int64_t subject = 0;
+  int64_t object = 0;
+  RelationType type = RelationType::kConsult;
+  bool negated = false;
+  bool operator==(const RelationKey& o) const {
+    return subject == o.subject && object == o.object && type == o.type && negated == o.negated;
+  }
+};
+
+struct RelationKeyHash {
+  size_t operator()(const RelationKey& k) const {
+    uint64_t h = static_cast<uint64_t>(k.subject) * 0x9E3779B97F4A7C15ULL;
+    h ^= (static_cast<uint64_t>(k.object) + (static_cast<uint64_t>(k.type) << 1 | k.negated)) *
+         0xBF58476D1CE4E5B9ULL;
+    return static_cast<size_t>(h ^ (h >> 31));
+  }
+};
+
+// What this connection knows to be stored: ids of actors and edges, and aliases, so that an
+// actor or an edge seen again costs no lookup and an alias seen again no write. Entries are
+// added as a document writes them and forgotten when it rolls back (ids of rolled-back rows
+// are given out again); everything is forgotten when a transaction holding uncommitted
+// entries fails. Rows are never deleted, so an entry of a committed transaction stays true
+// whatever other connections write. Cleared when it grows past kMaxEntries (memory stays
+// bounded on any archive; a cleared entry only costs a lookup).
+class StoredCache {
+ public:
+  static constexpr size_t kMaxEntries = size_t{1} << 20;
+
+  struct EntityInfo {
+    int64_t id = 0;
+    bool type_known = false;     // the stored type is not UNKNOWN
+    bool country_known = false;  // the stored country is not NULL
+  };
+
+  EntityInfo* FindEntity(const std::string& key) {
+    auto it = entities_.find(key);
+    return it == entities_.end() ? nullptr : &it->second;
+  }
+  void PutEntity(const std::string& key, const EntityInfo& info) {
+    entities_.insert_or_assign(key, info);
+    journal_entities_.push_back(key);
+  }
+  // True when (entity, alias) was already recorded; records it otherwise.
+  bool SeenAlias(int64_t entity, std::string_view alias) {
+    std::string key(reinterpret_cast<const char*>(&entity), sizeof(entity));
+    key.append(alias);
+    auto [it, added] = aliases_.insert(std::move(key));
+    if (added) journal_aliases_.push_back(&*it);
+    return !added;
+  }
+  int64_t FindRelation(const RelationKey& k) const {
+    auto it = relations_.find(k);
+    return it == relations_.end() ? 0 : it->second;
+  }
+  void PutRelation(const RelationKey& k, int64_t id) {
+    if (relations_.emplace(k, id).second) journal_relations_.push_back(k);
+  }
+
+  // The entries since the last Keep are committed (or part of a batch that goes on).
+  void Keep() {
+    journal_entities_.clear();
+    journal_aliases_.clear();
+    journal_relations_.clear();
+  }
+  // The entries since the last Keep were rolled back.
+  void Forget() {
+    for (const std::string& key : journal_entities_) entities_.erase(key);
+    for (const std::string* key : journal_aliases_) aliases_.erase(*key);
+    for (const RelationKey& k : journal_relations_) relations_.erase(k);
+    Keep();
+  }
+  void Clear() {
+    Keep();
+    entities_.clear();
+    aliases_.clear();
+    relations_.clear();
+  }
+  // Bounds memory; call between transactions only.
+  void Trim() {
+    if (entities_.size() + aliases_.size() + relations_.size() > kMaxEntries) Clear();
+  }
+
+ private:
+  std::unordered_map<std::string, EntityInfo> entities_;
+  std::unordered_set<std::string> aliases_;
+  std::unordered_map<RelationKey, int64_t, RelationKeyHash> relations_;
+  // What was added or changed since the last Keep (aliases: node-based, so the pointers
+  // stay valid; each is added once).
+  std::vector<std::string> journal_entities_;
+  std::vector<const std::string*> journal_aliases_;
+  std::vector<RelationKey> journal_relations_;
+};
+
 class SqliteStore final : public Store {
  public:
   SqliteStore(DbHandle db, int version) : db_(std::move(db)), version_(version) {}
+  ~SqliteStore() override {
+    if (in_batch_) sqlite3_exec(db_.get(), "ROLLBACK", nullptr, nullptr, nullptr);
+  }
 
   Status PrepareAll() {
     const std::pair<Statement*, const char*> all[] = {
         {&find_article_, kFindArticle},       {&insert_article_, kInsertArticle},
         {&find_entity_, kFindEntity},         {&insert_entity_, kInsertEntity},
         {&refine_entity_, kRefineEntity},     {&insert_alias_, kInsertAlias},
-        {&upsert_relation_, kUpsertRelation}, {&insert_evidence_, kInsertEvidence},
+        {&upsert_relation_, kUpsertRelation}, {&update_relation_, kUpdateRelation},
+        {&insert_evidence_, kInsertEvidence},
     };
     for (const auto& [stmt, sql] : all)
       GEOKG_RETURN_IF_ERROR(Statement::Prepare(db_.get(), sql, stmt));
@@ -91,11 +210,14 @@ class SqliteStore final : public Store {
   }
 
   Status AddDocument(const Document& doc, std::string_view content_hash, AddStats* stats) override;
+  Status BeginBatch() override;
+  Status CommitBatch() override;
 
   int SchemaVersion() const override { return version_; }
   sqlite3* Handle() override { return db_.get(); }
 
  private:
+  Status WriteDocument(const Document& doc, std::string_view content_hash, AddStats* stats);
   Status AddEntity(const Entity& e, int64_t* id, bool* added);
   Status AddAlias(int64_t entity_id, std::string_view alias);
 
@@ -103,16 +225,27 @@ class SqliteStore final : public Store {
   DbHandle db_;
   int version_;
   Statement find_article_, insert_article_, find_entity_, insert_entity_, refine_entity_,
-      insert_alias_, upsert_relation_, insert_evidence_;
-  // (entity id, alias) pairs written in the current document, to skip repeats.
-  std::set<std::pair<int64_t, std::string>> aliases_seen_;
+      insert_alias_, upsert_relation_, update_relation_, insert_evidence_;
+  StoredCache cache_;
+  bool in_batch_ = false;
+  // Per document, reused: the distinct edges of its triples and each triple's edge.
+  struct EdgeAgg {
+    RelationKey key;
+    int64_t id = 0;
+    int64_t count = 0;
+    std::string_view first, last, cameo;
+    Modality modality = Modality::kConditional;
+  };
+  std::vector<EdgeAgg> edges_;
+  std::vector<uint32_t> edge_of_triple_;
+  std::unordered_map<RelationKey, uint32_t, RelationKeyHash> edge_index_;
 };
 
 Status SqliteStore::AddAlias(int64_t entity_id, std::string_view alias) {
   std::string_view trimmed = Trim(alias);
+  if (trimmed.empty() || cache_.SeenAlias(entity_id, trimmed)) return Status::Ok();
   std::string fold = FoldName(trimmed);
   if (fold.empty()) return Status::Ok();
-  if (!aliases_seen_.emplace(entity_id, std::string(trimmed)).second) return Status::Ok();
   insert_alias_.Reset();
   insert_alias_.BindInt(1, entity_id);
   insert_alias_.BindText(2, trimmed);
@@ -123,43 +256,139 @@ Status SqliteStore::AddAlias(int64_t entity_id, std::string_view alias) {
 Status SqliteStore::AddEntity(const Entity& e, int64_t* id, bool* added) {
   GEOKG_ASSERT(!e.key.empty());
   const std::string_view type = EntityTypeName(e.type);
-  find_entity_.Reset();
-  find_entity_.BindText(1, e.key);
-  bool found = false;
-  GEOKG_RETURN_IF_ERROR(find_entity_.Step(&found));
-  *added = !found;
-  if (found) {
-    *id = find_entity_.ColumnInt(0);
-    find_entity_.Reset();
-    if (e.type != EntityType::kUnknown || !e.country.empty()) {
-      refine_entity_.Reset();
-      refine_entity_.BindInt(1, *id);
-      refine_entity_.BindText(2, type);
-      refine_entity_.BindTextOrNull(3, e.country);
-      GEOKG_RETURN_IF_ERROR(refine_entity_.Run());
-    }
+  const bool know_type = e.type != EntityType::kUnknown;
+  const bool know_country = !e.country.empty();
+  StoredCache::EntityInfo info;
+  if (const StoredCache::EntityInfo* cached = cache_.FindEntity(e.key)) {
+    info = *cached;
+    *added = false;
   } else {
-    insert_entity_.Reset();
-    insert_entity_.BindText(1, e.key);
-    insert_entity_.BindText(2, e.name.empty() ? e.key : e.name);
-    insert_entity_.BindText(3, type);
-    insert_entity_.BindTextOrNull(4, e.country);
-    GEOKG_RETURN_IF_ERROR(insert_entity_.Run());
-    *id = sqlite3_last_insert_rowid(db_.get());
+    find_entity_.Reset();
+    find_entity_.BindText(1, e.key);
+    bool found = false;
+    GEOKG_RETURN_IF_ERROR(find_entity_.Step(&found));
+    *added = !found;
+    if (found) {
+      info.id = find_entity_.ColumnInt(0);
+      info.type_known = find_entity_.ColumnInt(1) == 0;
+      info.country_known = find_entity_.ColumnInt(2) == 0;
+      find_entity_.Reset();
+    } else {
+      insert_entity_.Reset();
+      insert_entity_.BindText(1, e.key);
+      insert_entity_.BindText(2, e.name.empty() ? e.key : e.name);
+      insert_entity_.BindText(3, type);
+      insert_entity_.BindTextOrNull(4, e.country);
+      GEOKG_RETURN_IF_ERROR(insert_entity_.Run());
+      info.id = sqlite3_last_insert_rowid(db_.get());
+      info.type_known = know_type;
+      info.country_known = know_country;
+    }
+    cache_.PutEntity(e.key, info);
   }
+  if ((know_type && !info.type_known) || (know_country && !info.country_known)) {
+    refine_entity_.Reset();
+    refine_entity_.BindInt(1, info.id);
+    refine_entity_.BindText(2, type);
+    refine_entity_.BindTextOrNull(3, e.country);
+    GEOKG_RETURN_IF_ERROR(refine_entity_.Run());
+    info.type_known |= know_type;
+    info.country_known |= know_country;
+    cache_.PutEntity(e.key, info);
+  }
+  *id = info.id;
   GEOKG_RETURN_IF_ERROR(AddAlias(*id, e.name));
   for (const std::string& alias : e.aliases) GEOKG_RETURN_IF_ERROR(AddAlias(*id, alias));
   return Status::Ok();
 }
 
+Status SqliteStore::BeginBatch() {
+  GEOKG_ASSERT(!in_batch_);
+  cache_.Trim();
+  GEOKG_RETURN_IF_ERROR(ExecSql(db_.get(), "BEGIN IMMEDIATE"));
+  in_batch_ = true;
+  return Status::Ok();
+}
+
+Status SqliteStore::CommitBatch() {
+  GEOKG_ASSERT(in_batch_);
+  in_batch_ = false;
+  Status st;
+  if (sqlite3_get_autocommit(db_.get()) != 0) {
+    // A failure inside the batch (SQLITE_FULL, SQLITE_IOERR ...) rolled it all back.
+    st = Status::IoError("the batch was rolled back by an earlier failure");
+  } else {
+    st = ExecSql(db_.get(), "COMMIT");
+  }
+  if (st.ok()) {
+    cache_.Keep();
+    return st;
+  }
+  if (sqlite3_get_autocommit(db_.get()) == 0)
+    sqlite3_exec(db_.get(), "ROLLBACK", nullptr, nullptr, nullptr);
+  cache_.Clear();
+  return st;
+}
+
 Status SqliteStore::AddDocument(const Document& doc, std::string_view content_hash,
                                 AddStats* stats) {
-  AddStats local;
-  aliases_seen_.clear();
-  const Article& a = doc.article;
-  Transaction txn(db_.get());
-  GEOKG_RETURN_IF_ERROR(txn.Begin());
+  sqlite3* db = db_.get();
+  if (!in_batch_) {
+    cache_.Trim();
+    Transaction txn(db);
+    GEOKG_RETURN_IF_ERROR(txn.Begin());
+    Status st;
+    try {
+      st = WriteDocument(doc, content_hash, stats);
+      if (st.ok()) st = txn.Commit();
+    } catch (...) {
+      cache_.Forget();
+      throw;
+    }
+    if (st.ok()) {
+      cache_.Keep();
+    } else {
+      cache_.Forget();  // the transaction is rolled back by txn
+    }
+    return st;
+  }
+  if (sqlite3_get_autocommit(db) != 0) {
+    return Status::IoError("the batch was rolled back by an earlier failure");
+  }
+  // Inside a batch the cache's journal covers this document only: a failure forgets its
+  // entries alone, and a batch that fails forgets everything (cache_.Clear).
+  cache_.Keep();
+  GEOKG_RETURN_IF_ERROR(ExecSql(db, "SAVEPOINT geokg_document"));
+  auto undo = [&] {
+    cache_.Forget();
+    // ROLLBACK TO keeps the transaction open. A failure that ended it (SQLITE_FULL ...) took
+    // the batch's earlier documents with it, and their entries: CommitBatch then fails.
+    if (sqlite3_get_autocommit(db) == 0) {
+      sqlite3_exec(db, "ROLLBACK TO geokg_document; RELEASE geokg_document", nullptr, nullptr,
+                   nullptr);
+    }
+    if (sqlite3_get_autocommit(db) != 0) cache_.Clear();
+  };
+  Status st;
+  try {
+    st = WriteDocument(doc, content_hash, stats);
+  } catch (...) {
+    undo();
+    throw;
+  }
+  if (!st.ok()) {
+    undo();
+    return st;
+  }
+  st = ExecSql(db, "RELEASE geokg_document");
+  if (!st.ok()) undo();
+  return st;
+}
 
+Status SqliteStore::WriteDocument(const Document& doc, std::string_view content_hash,
+                                  AddStats* stats) {
+  AddStats local;
+  const Article& a = doc.article;
   bool present = false;
   GEOKG_RETURN_IF_ERROR(HasArticle(content_hash, &present));
   if (present) {
@@ -187,63 +416,101 @@ Status SqliteStore::AddDocument(const Document& doc, std::string_view content_ha
 
   // Pronouns and role nouns ("il", "le ministre") name nobody in particular: they are not
   // kept as aliases even when a triple gives them as its mention.
-  std::unordered_set<std::string> pronouns, names;
+  std::unordered_set<std::string_view> pronouns, names;
   for (const Mention& m : doc.mentions) (m.pronoun ? pronouns : names).insert(m.text);
-  auto is_pronoun = [&](const std::string& s) { return pronouns.count(s) && !names.count(s); };
+  auto is_pronoun = [&](std::string_view s) { return pronouns.count(s) && !names.count(s); };
 
+  // The document's edges, each with the aggregates of its triples here: one write per edge.
   const int n_entities = static_cast<int>(doc.entities.size());
   const std::string& text = a.text;
+  const std::string& article_date = doc.date.empty() ? a.date : doc.date;
+  edges_.clear();
+  edge_index_.clear();
+  edge_of_triple_.clear();
   for (const Triple& t : doc.triples) {
     GEOKG_ASSERT(t.subject >= 0 && t.subject < n_entities);
     GEOKG_ASSERT(t.object >= 0 && t.object < n_entities);
     GEOKG_ASSERT(t.begin <= t.end && t.end <= text.size());
     GEOKG_ASSERT(t.relation < RelationType::kCount);
     GEOKG_ASSERT(std::isfinite(t.confidence));
-    const int64_t subject_id = entity_ids[static_cast<size_t>(t.subject)];
-    const int64_t object_id = entity_ids[static_cast<size_t>(t.object)];
-    const std::string& date = t.date.empty() ? (doc.date.empty() ? a.date : doc.date) : t.date;
-    const std::string_view modality = ModalityName(t.modality);
-
-    upsert_relation_.Reset();
-    upsert_relation_.BindInt(1, subject_id);
-    upsert_relation_.BindInt(2, object_id);
-    upsert_relation_.BindText(3, Relation(t.relation).name);
-    upsert_relation_.BindInt(4, t.negated ? 1 : 0);
-    upsert_relation_.BindTextOrNull(5, t.cameo);
-    upsert_relation_.BindTextOrNull(6, date);
-    upsert_relation_.BindText(7, modality);
+    const RelationKey key{entity_ids[static_cast<size_t>(t.subject)],
+                          entity_ids[static_cast<size_t>(t.object)], t.relation, t.negated};
+    const std::string_view date = t.date.empty() ? article_date : t.date;
+    auto [it, added] = edge_index_.emplace(key, static_cast<uint32_t>(edges_.size()));
+    edge_of_triple_.push_back(it->second);
+    if (added) {
+      edges_.push_back({key, 0, 1, date, date, t.cameo, t.modality});
+      continue;
+    }
+    EdgeAgg& e = edges_[it->second];
+    ++e.count;
+    if (!date.empty() && (e.first.empty() || date < e.first)) e.first = date;
+    if (!date.empty() && (e.last.empty() || date > e.last)) e.last = date;
+    if (e.cameo.empty()) e.cameo = t.cameo;
+    e.modality = std::min(e.modality, t.modality);
+  }
+  for (EdgeAgg& e : edges_) {
+    e.id = cache_.FindRelation(e.key);
+    Statement& st = e.id != 0 ? update_relation_ : upsert_relation_;
+    st.Reset();
+    if (e.id != 0) {
+      st.BindInt(1, e.id);
+    } else {
+      st.BindInt(1, e.key.subject);
+      st.BindInt(2, e.key.object);
+      st.BindText(3, Relation(e.key.type).name);
+      st.BindInt(4, e.key.negated ? 1 : 0);
+    }
+    st.BindTextOrNull(5, e.cameo);
+    st.BindInt(6, e.count);
+    st.BindTextOrNull(7, e.first);
+    st.BindTextOrNull(8, e.last);
+    st.BindText(9, ModalityName(e.modality));
+    st.BindInt(10, static_cast<int64_t>(e.modality));
+    if (e.id != 0) {
+      GEOKG_RETURN_IF_ERROR(st.Run());
+      continue;
+    }
     bool row = false;
-    GEOKG_RETURN_IF_ERROR(upsert_relation_.Step(&row));
+    GEOKG_RETURN_IF_ERROR(st.Step(&row));
     GEOKG_ASSERT(row);
-    const int64_t relation_id = upsert_relation_.ColumnInt(0);
-    if (upsert_relation_.ColumnInt(1) == 1) ++local.relations_added;
-    GEOKG_RETURN_IF_ERROR(upsert_relation_.Run());
+    e.id = st.ColumnInt(0);
+    if (st.ColumnInt(1) == e.count) ++local.relations_added;
+    GEOKG_RETURN_IF_ERROR(st.Run());
+    cache_.PutRelation(e.key, e.id);
+  }
 
+  for (size_t i = 0; i < doc.triples.size(); ++i) {
+    const Triple& t = doc.triples[i];
+    const EdgeAgg& e = edges_[edge_of_triple_[i]];
+    const std::string_view date = t.date.empty() ? article_date : t.date;
     insert_evidence_.Reset();
-    insert_evidence_.BindInt(1, relation_id);
+    insert_evidence_.BindInt(1, e.id);
     insert_evidence_.BindInt(2, local.article_id);
     insert_evidence_.BindInt(3, t.sentence);
     insert_evidence_.BindInt(4, t.begin);
     insert_evidence_.BindInt(5, t.end);
-    insert_evidence_.BindText(6, std::string_view(text).substr(t.begin, t.end - t.begin));
-    insert_evidence_.BindTextOrNull(7, date);
-    insert_evidence_.BindText(8, modality);
-    insert_evidence_.BindTextOrNull(9, t.cameo);
-    insert_evidence_.BindTextOrNull(10, t.mode);
-    insert_evidence_.BindTextOrNull(11, t.role);
-    insert_evidence_.BindTextOrNull(12, t.trigger);
-    insert_evidence_.BindTextOrNull(13, t.subject_mention);
-    insert_evidence_.BindTextOrNull(14, t.object_mention);
+    insert_evidence_.BindTextOrNullNoCopy(6,
+                                          std::string_view(text).substr(t.begin, t.end - t.begin));
+    if (t.begin == t.end) insert_evidence_.BindText(6, "");  // NOT NULL
+    insert_evidence_.BindTextOrNullNoCopy(7, date);
+    insert_evidence_.BindTextOrNullNoCopy(8, ModalityName(t.modality));
+    insert_evidence_.BindTextOrNullNoCopy(9, t.cameo);
+    insert_evidence_.BindTextOrNullNoCopy(10, t.mode);
+    insert_evidence_.BindTextOrNullNoCopy(11, t.role);
+    insert_evidence_.BindTextOrNullNoCopy(12, t.trigger);
+    insert_evidence_.BindTextOrNullNoCopy(13, t.subject_mention);
+    insert_evidence_.BindTextOrNullNoCopy(14, t.object_mention);
     insert_evidence_.BindDouble(15, static_cast<double>(t.confidence));
     GEOKG_RETURN_IF_ERROR(insert_evidence_.Run());
     ++local.evidence_added;
 
     if (!is_pronoun(t.subject_mention))
-      GEOKG_RETURN_IF_ERROR(AddAlias(subject_id, t.subject_mention));
-    if (!is_pronoun(t.object_mention)) GEOKG_RETURN_IF_ERROR(AddAlias(object_id, t.object_mention));
+      GEOKG_RETURN_IF_ERROR(AddAlias(e.key.subject, t.subject_mention));
+    if (!is_pronoun(t.object_mention))
+      GEOKG_RETURN_IF_ERROR(AddAlias(e.key.object, t.object_mention));
   }
 
-  GEOKG_RETURN_IF_ERROR(txn.Commit());
   if (stats != nullptr) *stats = local;
   return Status::Ok();
 }

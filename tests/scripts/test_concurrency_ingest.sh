@@ -3,20 +3,20 @@
 #  1. stats, exports and queries run while `geokg ingest` writes, and each sees one
 #     consistent snapshot (tests/scripts/concurrency_check.py): whole articles only, stats
 #     that add up, GraphML edges between nodes that are there;
-#  2. two ingests into one database at once serialise article by article (or one fails
+#  2. two ingests into one database at once serialise batch by batch (or one fails
 #     clearly, exit 1 with a "locked" message): every article whole and once, each as one
 #     of the two serial orders stores it, aggregates that follow from the evidence
 #     (tests/scripts/serialised_check.py); not one serial order as a whole, since articles
 #     both runs read may be near-duplicates in one run and extracted in the other.
 #
 # usage: test_concurrency_ingest.sh GEOKG_BINARY SOURCE_DIR
-# Environment: GEOKG_CONCURRENCY_ARTICLES (default 1200, 400 in sanitizer builds).
+# Environment: GEOKG_CONCURRENCY_ARTICLES (default 2400, 400 in sanitizer builds).
 set -uo pipefail
 
 geokg=${1:?usage: $0 GEOKG_BINARY SOURCE_DIR}
 src=${2:?usage: $0 GEOKG_BINARY SOURCE_DIR}
 # Sanitizer builds are slower: fewer articles still leave time for many reads.
-if grep -q -a -m1 __asan_init "$geokg"; then default_articles=400; else default_articles=1200; fi
+if grep -q -a -m1 __asan_init "$geokg"; then default_articles=400; else default_articles=2400; fi
 articles=${GEOKG_CONCURRENCY_ARTICLES:-$default_articles}
 command -v sqlite3 >/dev/null || { echo "skip: no sqlite3"; exit 77; }
 check=$src/tests/scripts/concurrency_check.py
@@ -73,8 +73,8 @@ wait "$ingest" || fail "the ingest failed: $(cat "$tmp/ingest.err")"
 echo "ok: $reads reads during an ingest, each one snapshot"
 
 # ---- 2. two ingests into one database at once
-# Each article is one transaction (BEGIN IMMEDIATE, a 5 s busy timeout), so the two runs
-# take turns article by article, each in its own order; a run that cannot get the lock in
+# Each batch of articles is one transaction (BEGIN IMMEDIATE, a 5 s busy timeout), so the
+# two runs take turns batch by batch, each in its own order; a run that cannot get the lock in
 # time stops with exit 1 and a "locked" message (then it is run again). The inputs overlap:
 # the English example articles are in both, and the second run also reads a wire copy of
 # one of them first, so that article is a near-duplicate in that run and extracted in the

@@ -70,12 +70,18 @@ class OrderedPipeline {
   // Runs once on each worker thread before any work, all workers at once (loading an
   // Extractor takes a while). A failure stops the pipeline (see Start).
   using InitFn = std::function<Status(int worker)>;
+  // Runs on the consumer thread when it has waited `idle_ms` for the next item (once per
+  // wait): a consumer that buffers items writes them out then.
+  using IdleFn = std::function<void()>;
 
   OrderedPipeline(const PipelineOptions& options, WorkFn work, ConsumeFn consume);
   // Finishes (see Finish) if the caller did not.
   ~OrderedPipeline();
   OrderedPipeline(const OrderedPipeline&) = delete;
   OrderedPipeline& operator=(const OrderedPipeline&) = delete;
+
+  // Sets the idle callback (see IdleFn). Call before Start.
+  void OnIdle(int idle_ms, IdleFn idle);
 
   // Starts the workers and the consumer and waits until every worker's `init` returned.
   // Returns the first failure among them (then the pipeline is finished and unusable).
@@ -101,6 +107,8 @@ class OrderedPipeline {
   const PipelineOptions options_;
   const WorkFn work_;
   const ConsumeFn consume_;
+  IdleFn idle_;
+  int idle_ms_ = 0;
 
   std::mutex mu_;
   std::condition_variable space_cv_;  // room for Push

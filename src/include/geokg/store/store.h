@@ -50,11 +50,25 @@ class Store {
   virtual Status HasArticle(std::string_view content_hash, bool* present) = 0;
 
   // Stores `doc` (the article, its entities merged by Entity::key, its triples as evidence
-  // on (subject, relation, object, negated) edges) in one transaction: either all of it
-  // is committed or nothing is. Returns kAlreadyExists, writing nothing, when an article
-  // with `content_hash` is already in.
+  // on (subject, relation, object, negated) edges) in one transaction (a savepoint inside a
+  // batch, see BeginBatch): either all of it is committed or nothing is. Returns
+  // kAlreadyExists, writing nothing, when an article with `content_hash` is already in
+  // (earlier in the same batch included).
   virtual Status AddDocument(const Document& doc, std::string_view content_hash,
                              AddStats* stats) = 0;
+
+  // Batches: between BeginBatch and CommitBatch, each AddDocument runs under a SAVEPOINT of
+  // one transaction instead of a transaction of its own, so that many articles cost one
+  // commit. A document that fails still leaves nothing behind (its savepoint is rolled
+  // back; the others stay), but no document of the batch is visible to other connections
+  // or durable until CommitBatch succeeds, and a crash before it loses the batch whole.
+  // BeginBatch takes the write lock (kBusy after the busy timeout, as AddDocument).
+  virtual Status BeginBatch() = 0;
+  // Commits the batch. On failure nothing of the batch is stored (it is rolled back), and
+  // the store is out of the batch either way. Also fails, rolling back, when a failure of
+  // an AddDocument inside the batch (a full disk, an I/O error) already ended the
+  // transaction.
+  virtual Status CommitBatch() = 0;
 
   // The schema version of the open database.
   virtual int SchemaVersion() const = 0;
