@@ -126,6 +126,9 @@ struct Ctx {
   // Tokens of an English title before a name ("Russian Foreign Minister" Sergei Lavrov):
   // part of that person's phrase, never a name of their own.
   std::set<int> title_words;
+  // French role nouns -> the person last named with that role in the article ("Laurent
+  // Chazal, le président de l'association" ... "le président" later is he).
+  std::unordered_map<std::string, int> role_holder;
 };
 
 void GenderFromDeterminer(const Tokens& toks, int first, Mention* m) {
@@ -165,6 +168,35 @@ int AddMention(Ctx& c, int s, int first, int last, int entity, EntityType type, 
       e.aliases.push_back(text);
   }
   return idx;
+}
+
+// A mention that points to an actor without naming it ("le président" of an apposition,
+// "sur place"): its text stays as written, it adds no alias to the entity.
+int AddReference(Ctx& c, int s, int first, int last, int entity, EntityType type) {
+  int idx = AddMention(c, s, first, last, entity, type, /*pronoun=*/true);
+  Mention& m = c.doc->mentions[static_cast<size_t>(idx)];
+  m.pronoun = false;
+  m.named = false;
+  return idx;
+}
+
+// French: the role noun of an apposition names the person too ("Laurent Chazal, le président
+// de l'association" - "le président" is Laurent Chazal), there and later in the article.
+void RoleNounIsThePerson(Ctx& c, int s, int role_at, int person_mention, const std::string& role) {
+  if (c.lex.lang != "fr") return;
+  const Mention& pm = c.doc->mentions[static_cast<size_t>(person_mention)];
+  if (pm.entity < 0) return;
+  const int entity = pm.entity;
+  c.role_holder[role] = entity;
+  int taken = c.taken[static_cast<size_t>(role_at)];
+  if (taken < 0) {
+    AddReference(c, s, role_at, role_at + 1, entity, EntityType::kPerson);
+    return;
+  }
+  Mention& rm = c.doc->mentions[static_cast<size_t>(taken)];
+  if (rm.named || rm.pronoun || rm.first != role_at || rm.last != role_at + 1) return;
+  rm.entity = entity;
+  rm.type = EntityType::kPerson;
 }
 
 bool Free(const Ctx& c, int first, int last) {
@@ -764,10 +796,15 @@ void AppositionPass(Ctx& c, int s) {
            !c.lex.In("stop_role", toks[static_cast<size_t>(stop)].lower))
       ++stop;
     int country_entry = -1;
-    int owner = RoleOwner(c, s, k, stop, &country_entry);
+    // The owner follows the role ("président de l'association"); in English it may come
+    // first ("Russia's foreign minister"). Never the role noun itself.
+    int owner = RoleOwner(c, s, role_at + 1, stop, &country_entry);
+    if (owner < 0 && k < role_at) owner = RoleOwner(c, s, k, role_at, &country_entry);
     c.role_used.insert(role_at);
     const Token& rt = toks[static_cast<size_t>(role_at)];
-    AddRoleTriple(c, s, m, owner, c.lex.In("role", rt.lemma) ? rt.lemma : rt.lower);
+    const std::string role = c.lex.In("role", rt.lemma) ? rt.lemma : rt.lower;
+    AddRoleTriple(c, s, m, owner, role);
+    RoleNounIsThePerson(c, s, role_at, m, role);
     i = stop - 1;
   }
 }
@@ -913,6 +950,7 @@ void RolePass(Ctx& c, int s) {
     }
     if (owner < 0) owner = PossessiveOwner(c, s, i);
     AddRoleTriple(c, s, person, owner, role_word);
+    if (toks[static_cast<size_t>(name_at - 1)].text == ",") RoleNounIsThePerson(c, s, i, person, role_word);
     if (c.lex.lang != "fr" && name_at == i + 2 && toks[static_cast<size_t>(i + 1)].text == ",")
       RoleBeforeApposition(c, s, i, person);
   }
@@ -1024,6 +1062,35 @@ void PlacePass(Ctx& c, int s) {
   }
 }
 
+// "sur place" (on the spot) points back to the place where the story is: the last place the
+// article named ("arrivée sur place" after "la pension ... à New York" is the pension).
+void OnTheSpotPass(Ctx& c, int s) {
+  if (c.lex.lang != "fr") return;
+  const Tokens& toks = c.doc->sentences[static_cast<size_t>(s)].tokens;
+  const int n = static_cast<int>(toks.size());
+  for (int i = 0; i + 1 < n; ++i) {
+    if (toks[static_cast<size_t>(i)].lower != "sur" || toks[static_cast<size_t>(i + 1)].lower != "place" ||
+        !Free(c, i, i + 2))
+      continue;
+    // "sur la place", "sur place de la mairie" are not the adverb.
+    if (i + 2 < n && (toks[static_cast<size_t>(i + 2)].lower == "de" || toks[static_cast<size_t>(i + 2)].lower == "du" ||
+                      toks[static_cast<size_t>(i + 2)].lower == "d'" || toks[static_cast<size_t>(i + 2)].upper_initial))
+      continue;
+    int place = -1;
+    for (size_t m = c.doc->mentions.size(); m-- > 0;) {
+      const Mention& mm = c.doc->mentions[m];
+      if (mm.sentence == s && mm.first > i) continue;
+      if (mm.entity >= 0 && mm.type == EntityType::kPlace) {
+        place = mm.entity;
+        break;
+      }
+    }
+    if (place < 0) continue;
+    AddReference(c, s, i, i + 2, place, EntityType::kPlace);
+    ++i;
+  }
+}
+
 // Collective actors named by a common noun: "la coalition", "les rebelles", "protesters".
 // Runs twice: before the role pass for nouns that are never titles, after it for role nouns
 // ("le maire", "the director") that introduced no name.
@@ -1039,6 +1106,18 @@ void GroupPass(Ctx& c, int s, bool roles) {
     bool role = c.lex.In("role", t.lemma) || c.lex.In("role", t.lower);
     if (role != roles) continue;
     if (roles && c.role_used.count(i)) continue;
+    // "le président" after "Laurent Chazal, le président de l'association": the same person,
+    // unless a complement gives the role another owner ("le président de la République").
+    if (roles && c.lex.lang == "fr" && i > 0 && i + 1 < n) {
+      const std::string& det = toks[static_cast<size_t>(i - 1)].lower;
+      const std::string& next = toks[static_cast<size_t>(i + 1)].lower;
+      auto h = c.role_holder.find(c.lex.In("role", t.lemma) ? t.lemma : t.lower);
+      if (h != c.role_holder.end() && (det == "le" || det == "la" || det == "l'") && next != "de" &&
+          next != "du" && next != "des" && next != "d'") {
+        AddReference(c, s, i, i + 1, h->second, EntityType::kPerson);
+        continue;
+      }
+    }
     // English capitalises a collective it treats as a name ("Coalition forces", "the
     // Coalition"); a capital inside a run of capitals is part of a longer name ("Parc",
     // "Police nationale").
@@ -1056,6 +1135,33 @@ void GroupPass(Ctx& c, int s, bool roles) {
         (!prev || !(c.lex.In("determiner", prev->lower) || c.lex.In("preposition", prev->lower) ||
                     c.lex.In("possessive", prev->lower))))
       continue;
+    // "le pays", "la ville" with the definite article and no complement: the state or the
+    // town the article last named ("en Tunisie ... le pays", "à Liège ... la ville").
+    if (place && c.lex.lang == "fr" && prev) {
+      const bool state = c.lex.In("place_anaphor_state", t.lower);
+      const bool town = c.lex.In("place_anaphor_town", t.lower);
+      const std::string next = i + 1 < n ? toks[static_cast<size_t>(i + 1)].lower : "";
+      const bool definite = prev->lower == "le" || prev->lower == "la" || prev->lower == "l'" ||
+                            prev->lower == "du" || prev->lower == "au";
+      const bool complement = next == "de" || next == "du" || next == "des" || next == "d'" ||
+                              (i + 1 < n && toks[static_cast<size_t>(i + 1)].upper_initial) ||
+                              c.lex.In("place_anaphor_stop", next);
+      if ((state || town) && definite && !complement) {
+        int found = -1;
+        for (size_t m = c.doc->mentions.size(); m-- > 0;) {
+          const Mention& mm = c.doc->mentions[m];
+          if (mm.entity < 0 || !mm.named || (mm.sentence == s && mm.first > i)) continue;
+          if (mm.type == (state ? EntityType::kState : EntityType::kPlace)) {
+            found = mm.entity;
+            break;
+          }
+        }
+        if (found >= 0) {
+          AddReference(c, s, i, i + 1, found, state ? EntityType::kState : EntityType::kPlace);
+          continue;
+        }
+      }
+    }
     // Common nouns name an actor of this article only: "la ville" of one story is not the
     // "ville" of another, so the key carries the article id.
     std::string name = t.lemma;
@@ -1631,7 +1737,7 @@ int MentionAt(const Document& doc, int s, int t) {
 }
 
 void FindMentions(const Resources& res, const Lexicon& lex, Morphology* morph, Document* doc) {
-  Ctx c{res, lex, morph, doc, EntityTable(doc), {}, {}, {}, {}, {}, {}, {}, {}, {}};
+  Ctx c{res, lex, morph, doc, EntityTable(doc), {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
   c.first_mention.reserve(doc->sentences.size());
   for (int s = 0; s < static_cast<int>(doc->sentences.size()); ++s) {
     const Tokens& toks = doc->sentences[static_cast<size_t>(s)].tokens;
@@ -1647,6 +1753,7 @@ void FindMentions(const Resources& res, const Lexicon& lex, Morphology* morph, D
     RoadPass(c, s);
     QuotedOrgPass(c, s);
     PlacePass(c, s);
+    OnTheSpotPass(c, s);
     GroupPass(c, s, /*roles=*/false);
     RolePass(c, s);
     DemonymPass(c, s);

@@ -3,6 +3,7 @@
 // (read through the trigger's frame: direct, a preposition, a locative phrase, "entre A et
 // B"), then negation, modality and mode.
 #include <algorithm>
+#include <map>
 #include <set>
 #include <tuple>
 
@@ -485,17 +486,22 @@ void PlaceInState(const Document& doc, const SentenceView& v, std::vector<Triple
 // Where actors are: "X ... à/in PLACE" puts the clause's subject there; "l'hôpital de
 // Denver" puts a place inside another; an opening "À Paris, ..." sets the scene for every
 // actor of the story.
-void LocationRelations(const Resources& res, const Document& doc, const Lexicon& lex,
-                       const std::vector<size_t>& starts, std::vector<Triple>* out) {
-  // Stories about actors the gazetteer knows (ministers, armed groups, organisations) are
-  // international news: their places are where something happened, not where everyone is.
-  // The scene and clause readings are kept for local stories.
+// Stories about actors the gazetteer knows (ministers, armed groups, organisations) are
+// international news: their places are where something happened, not where everyone is. A
+// local story names fewer than two of them.
+bool LocalStory(const Resources& res, const Document& doc) {
   std::set<int> known;
   for (const Mention& m : doc.mentions) {
     if (m.entity < 0 || m.type == EntityType::kState || m.type == EntityType::kPlace) continue;
     if (res.gazetteer.Find(doc.entities[static_cast<size_t>(m.entity)].key) >= 0) known.insert(m.entity);
   }
-  const bool local_story = known.size() < 2;
+  return known.size() < 2;
+}
+
+void LocationRelations(const Resources& res, const Document& doc, const Lexicon& lex,
+                       const std::vector<size_t>& starts, std::vector<Triple>* out) {
+  // The scene and clause readings are kept for local stories.
+  const bool local_story = LocalStory(res, doc);
   for (int s = 0; s < static_cast<int>(doc.sentences.size()); ++s) {
     SentenceView v(doc, lex, s, starts);
     if (lex.lang != "fr") PlaceInState(doc, v, out);
@@ -525,34 +531,48 @@ void LocationRelations(const Resources& res, const Document& doc, const Lexicon&
       }
     }
   }
-  // The scene: a first sentence that opens on where it happens ("À Paris, ...", "Ce 6
-  // juillet à Bruxelles, ...", "In Baghdad, ...") places every actor of the story in each
-  // place its first sentence names after a locative.
-  // A story that opens on something else ("Le 3 mai, ...") sets its scene in its second
-  // sentence when that one says where.
+  // The scene: where a local story happens, said by its first sentence that names a place
+  // (or the second when the first names none): the places after a locative ("À Paris, ...",
+  // "Ce 6 juillet à Bruxelles, ...", "sur la place centrale de Dublin", "In Baghdad, ...")
+  // and the named places after "de" ("au port d'Hambourg", "la police de Tokyo"); failing
+  // those, the places the sentence names as its subject or object ("Belgrade a connu un
+  // krach", "un cyclone a frappé Paris"). Every actor of the story is there.
   if (doc.sentences.empty()) return;
+  const bool fr = lex.lang == "fr";  // English keeps its locative openings ("In Baghdad, ...")
   std::vector<const Mention*> scene;
-  bool opening = false;
-  for (int s0 = 0; s0 < std::min<int>(2, static_cast<int>(doc.sentences.size())) && !opening; ++s0) {
+  for (int s0 = 0; s0 < std::min<int>(2, static_cast<int>(doc.sentences.size())) && scene.empty(); ++s0) {
     SentenceView first(doc, lex, s0, starts);
+    std::vector<const Mention*> bare;
     for (size_t mi = first.mentions_begin; mi < first.mentions_end; ++mi) {
       const Mention& m = doc.mentions[mi];
-      if (m.sentence != s0 || m.entity < 0) continue;
+      if (m.sentence != s0 || m.entity < 0 || !IsPlace(m)) continue;
       int k = m.first - 1;
       while (k >= 0 && first.Is(k, "determiner")) --k;
-      bool locative = IsPlace(m) && k >= 0 && first.Is(k, "locative_adjunct");
+      bool locative = k >= 0 && (first.Is(k, "locative_adjunct") || (fr && first.Is(k, "locative_weak")));
       // English sets a story's scene in an opening adverbial ("In Baghdad, ..."); a place
       // inside a clause ("reports that ISIL has killed ... in Anbar") is that clause's.
-      if (locative && lex.lang != "fr") {
+      if (locative && !fr) {
         int j = 0;
         while (j < k && first.Is(j, "sentence_adverb")) ++j;
         locative = j == k;
       }
-      if (!locative) continue;
-      opening = true;
-      scene.push_back(&m);
+      if (locative) {
+        scene.push_back(&m);
+        continue;
+      }
+      if (!fr) continue;
+      // "au port d'Hambourg", "la police de Tokyo", "les habitants de Lausanne": a named place
+      // after "de" is where what the sentence speaks of lies.
+      if (m.named && !m.pronoun && k >= 1 && (first.tok(k).lower == "de" || first.tok(k).lower == "d'" ||
+                                              first.tok(k).lower == "du")) {
+        scene.push_back(&m);
+        continue;
+      }
+      if (m.named && !m.pronoun && !first.Governed(m)) bare.push_back(&m);
     }
+    if (scene.empty()) scene = bare;
   }
+  bool opening = !scene.empty();
   if (!opening) return;
   if (!local_story) return;
   std::set<int> scene_entities;
@@ -619,6 +639,50 @@ void GenitiveRelations(const Document& doc, const Lexicon& lex, const std::vecto
       t.confidence = 0.6f;
       t.date = EventDate(doc, doc.sentences[static_cast<size_t>(s)]);
       out->push_back(std::move(t));
+    }
+  }
+}
+
+// Location is transitive: whoever is in the hospital is in the town the hospital is in ("la
+// victime a été transportée à l'hôpital de Denver"). Adds A LOCATED_IN C for every A
+// LOCATED_IN B and B LOCATED_IN C the article states, each pair once, with the sentence of
+// the statement that placed A. Kept for local stories: in international news the places of
+// an actor are where something happened, and chaining them goes wrong. French only for now:
+// English gold (RE3D) lists the stated pairs alone, where it costs precision and finds
+// nothing.
+void LocationClosure(const Document& doc, const std::vector<Triple>& found, std::vector<Triple>* out) {
+  std::map<int, std::vector<const Triple*>> inside;  // entity -> the statements placing it
+  std::set<std::pair<int, int>> known;
+  for (const std::vector<Triple>* list : {&doc.triples, &found}) {
+    for (const Triple& t : *list) {
+      if (t.relation != RelationType::kLocatedIn || t.negated || t.subject == t.object) continue;
+      if (known.insert({t.subject, t.object}).second) inside[t.subject].push_back(&t);
+    }
+  }
+  for (const auto& [start, direct] : inside) {
+    // Breadth first from `start`, remembering the statement that placed `start`.
+    std::vector<std::pair<int, const Triple*>> queue;
+    std::set<int> reached{start};
+    for (const Triple* t : direct) {
+      reached.insert(t->object);
+      queue.emplace_back(t->object, t);
+    }
+    for (size_t q = 0; q < queue.size(); ++q) {
+      auto [at, first] = queue[q];
+      auto it = inside.find(at);
+      if (it == inside.end()) continue;
+      for (const Triple* next : it->second) {
+        int place = next->object;
+        if (!reached.insert(place).second || known.count({place, start})) continue;
+        queue.emplace_back(place, first);
+        if (!known.insert({start, place}).second) continue;
+        Triple t = *first;
+        t.object = place;
+        t.object_mention = next->object_mention;
+        t.trigger = "transitive";
+        t.confidence = std::min(first->confidence, next->confidence) * 0.9f;
+        out->push_back(std::move(t));
+      }
     }
   }
 }
@@ -886,6 +950,9 @@ void ExtractRelations(const Resources& res, const Lexicon& lex, Document* doc) {
       found.push_back(std::move(t));
     }
   }
+  std::vector<Triple> implied;
+  if (lex.lang == "fr" && LocalStory(res, *doc)) LocationClosure(*doc, found, &implied);
+  for (Triple& t : implied) found.push_back(std::move(t));
   for (Triple& t : found) doc->triples.push_back(std::move(t));
 }
 

@@ -1,0 +1,135 @@
+// French extraction rules, each on sentences we wrote about real events: coreference of
+// role nouns, place nouns and "sur place", the scene of a local story, and location read
+// through the places that contain one another.
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <set>
+#include <string>
+
+#include "geokg/ingest/extractor.h"
+#include "geokg/ontology.h"
+
+namespace geokg {
+namespace {
+
+class French : public testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    Status st = Extractor::Create({}, &extractor_);
+    ASSERT_TRUE(st.ok()) << st.message();
+  }
+  static void TearDownTestSuite() { extractor_.reset(); }
+
+  // "Subject|RELATION|Object" lines (names; a side not named by the text shows its mention
+  // in brackets: "[pompiers]"), negated ones with "|neg".
+  std::set<std::string> Run(const std::string& text, const std::string& date = "") {
+    Article a;
+    a.id = "t";
+    a.lang = "fr";
+    a.date = date;
+    a.text = text;
+    a.origin = "test";
+    Status st = extractor_->Process(a, &doc_);
+    EXPECT_TRUE(st.ok()) << st.message();
+    std::set<std::string> out;
+    for (const Triple& t : doc_.triples)
+      out.insert(Side(t.subject) + "|" + std::string(Relation(t.relation).name) + "|" +
+                 Side(t.object) + (t.negated ? "|neg" : ""));
+    return out;
+  }
+  std::string Side(int entity) const {
+    const Entity& e = doc_.entities[static_cast<size_t>(entity)];
+    return e.key.rfind("generic:", 0) == 0 ? "[" + e.name + "]" : e.name;
+  }
+  // The entity name behind the mention whose text is `text`, or "" when there is none.
+  std::string EntityOf(const std::string& text) const {
+    for (const Mention& m : doc_.mentions)
+      if (m.text == text && m.entity >= 0) return Side(m.entity);
+    return "";
+  }
+  static std::unique_ptr<Extractor> extractor_;
+  Document doc_;
+};
+std::unique_ptr<Extractor> French::extractor_;
+
+// Whoever is in a place is in the places that contain it.
+TEST_F(French, LocationIsTransitive) {
+  auto r =
+      Run("Le gouvernement chinois a ouvert une enquête le 13 août 2015. Le président Xi Jinping a "
+          "exigé "
+          "des sanctions. Des pompiers sont intervenus toute la nuit dans le port de Tianjin.");
+  EXPECT_TRUE(r.count("[pompiers]|LOCATED_IN|[port]")) << ::testing::PrintToString(r);
+  EXPECT_TRUE(r.count("[port]|LOCATED_IN|Tianjin")) << ::testing::PrintToString(r);
+  EXPECT_TRUE(r.count("[pompiers]|LOCATED_IN|Tianjin")) << ::testing::PrintToString(r);
+}
+
+// "X, le président de Y": the role noun names X, there and later; Y is what X leads, never
+// the role noun itself.
+TEST_F(French, AppositionRoleNounIsThePerson) {
+  auto r =
+      Run("Monsieur Patrick Pelloux, le président de l'Association des médecins urgentistes de "
+          "France, a "
+          "alerté le gouvernement en janvier 2023. Le président a ensuite rencontré le ministre de "
+          "la Santé.");
+  for (const std::string& t : r) EXPECT_EQ(t.find("|[président]"), std::string::npos) << t;
+  EXPECT_EQ(EntityOf("président"), "Patrick Pelloux");
+  EXPECT_TRUE(r.count("Patrick Pelloux|CONSULT|[gouvernement]")) << ::testing::PrintToString(r);
+  bool leads = false;
+  for (const std::string& t : r)
+    leads = leads || t.rfind("Patrick Pelloux|LEADS|Association", 0) == 0;
+  EXPECT_TRUE(leads) << ::testing::PrintToString(r);
+  // The same role with another owner is someone else.
+  Run("Patrick Pelloux, le président de l'association, a parlé. Le président de la République l'a "
+      "reçu.");
+  int pelloux = 0;
+  for (const Mention& m : doc_.mentions)
+    if (m.entity >= 0 && Side(m.entity) == "Patrick Pelloux") ++pelloux;
+  EXPECT_EQ(pelloux, 2);
+}
+
+// "sur place" is the place where the story is; "sur la place" is a square.
+TEST_F(French, SurPlaceIsTheLastPlaceNamed) {
+  Run("Le 15 avril 2019, un incendie a ravagé la toiture de Notre-Dame à Paris. Les pompiers "
+      "arrivés "
+      "sur place ont sauvé les reliques.");
+  EXPECT_EQ(EntityOf("sur place"), "Paris");
+  Run("Des milliers de manifestants se sont rassemblés sur la place de la République à Paris.");
+  EXPECT_EQ(EntityOf("sur place"), "");
+}
+
+// "le pays", "la ville" without a complement: the state or town last named; "la ville
+// voisine" is another one.
+TEST_F(French, DefinitePlaceNounsPointBack) {
+  Run("Un séisme a frappé la Turquie le 6 février 2023. Le pays a demandé l'aide internationale.");
+  EXPECT_EQ(EntityOf("pays"), "Turkey");
+  Run("Les inondations ont touché Valence en octobre 2024. La ville a reçu l'aide de l'armée ; la "
+      "ville voisine aussi.");
+  EXPECT_EQ(EntityOf("ville"), "Valencia");
+  int generic = 0;
+  for (const Mention& m : doc_.mentions)
+    if (m.text == "ville" && m.entity >= 0 && Side(m.entity) == "[ville]") ++generic;
+  EXPECT_EQ(generic, 1);
+}
+
+// A local story's first sentence says where it happens; its people are there.
+TEST_F(French, TheOpeningSentenceSetsTheScene) {
+  // A locative.
+  auto r =
+      Run("Le 14 juillet 2016, un camion a foncé sur la foule à Nice. Les secouristes ont soigné "
+          "des centaines de blessés.");
+  EXPECT_TRUE(r.count("[secouristes]|LOCATED_IN|Nice")) << ::testing::PrintToString(r);
+  // A named place after "de".
+  r = Run(
+      "Le 26 mars 2024, la police de Marseille a interpellé des trafiquants. Les enquêteurs ont "
+      "saisi de la cocaïne.");
+  EXPECT_TRUE(r.count("[enquêteurs]|LOCATED_IN|Marseille")) << ::testing::PrintToString(r);
+  // The place the sentence acts upon.
+  r = Run(
+      "En juillet 2021, des inondations ont dévasté la Wallonie. Les habitants ont été évacués par "
+      "les pompiers.");
+  EXPECT_TRUE(r.count("[habitants]|LOCATED_IN|Walloon Region")) << ::testing::PrintToString(r);
+}
+
+}  // namespace
+}  // namespace geokg
