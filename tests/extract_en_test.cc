@@ -124,5 +124,27 @@ TEST_F(ExtractionEn, AVerbBeforeAPlaceNounIsNotPartOfItsName) {
   EXPECT_FALSE(m.count("destroyed tunnels=destroyed tunnels")) << testing::PrintToString(m);
 }
 
+TEST_F(ExtractionEn, WhoSupportsAnActorAgainstAFoeOpposesTheFoe) {
+  auto r = Run("In 2014 the United States began supporting the Kurdistan Regional Government against "
+               "the Islamic State.");
+  EXPECT_TRUE(r.count("United States|SUPPORT|Kurdistan Regional Government")) << testing::PrintToString(r);
+  EXPECT_TRUE(r.count("Kurdistan Regional Government|OPPOSES|Islamic State")) << testing::PrintToString(r);
+  EXPECT_TRUE(r.count("United States|OPPOSES|Islamic State")) << testing::PrintToString(r);
+  // The same through the supported side's own act.
+  auto d = Run("France is helping the Iraqi government to destroy the Islamic State.");
+  EXPECT_TRUE(d.count("Government of Iraq|ASSAULT|Islamic State")) << testing::PrintToString(d);
+  EXPECT_TRUE(d.count("France|OPPOSES|Islamic State")) << testing::PrintToString(d);
+}
+
+TEST_F(ExtractionEn, APrepositionalObjectIsTheActorItsPhraseNames) {
+  // The aid goes to people, not to Syria; the place after them says where they are.
+  auto r = Run("Germany sent aid to displaced families inside Syria.");
+  EXPECT_FALSE(r.count("Germany|AID|Syria")) << testing::PrintToString(r);
+  // A place in a list after "of" is not the direct object of the verb before it.
+  auto d = Run("Turkey wants the defeat of the Islamic State in Iraq and Syria.");
+  EXPECT_FALSE(d.count("Turkey|ASSAULT|Syria")) << testing::PrintToString(d);
+  EXPECT_TRUE(d.count("Turkey|ASSAULT|Islamic State")) << testing::PrintToString(d);
+}
+
 }  // namespace
 }  // namespace geokg

@@ -174,6 +174,17 @@ bool LooksPassive(const SentenceView& v, int trig, int* agent_prep) {
   return false;
 }
 
+// "defeat of Daesh in Iraq and Syria": the second place of a list a preposition governs is
+// governed too (English).
+bool ConjunctOfGoverned(const SentenceView& v, const Mention& m) {
+  if (v.lex.lang == "fr") return false;
+  int k = m.first - 1;
+  while (k >= 0 && v.Is(k, "determiner")) --k;
+  if (k < 1 || (v.tok(k).lower != "and" && v.tok(k).lower != "or")) return false;
+  const Mention* prev = v.MentionOf(v.mention_at[static_cast<size_t>(k - 1)]);
+  return prev && prev->last == k && v.Governed(*prev);
+}
+
 int FirstMentionAfter(const SentenceView& v, int from, int window, bool skip_governed) {
   for (int k = from; k < std::min(v.n(), from + window); ++k) {
     if (v.tok(k).text == ";" || v.tok(k).text == ":") return -1;
@@ -187,7 +198,7 @@ int FirstMentionAfter(const SentenceView& v, int from, int window, bool skip_gov
     if (m < 0) continue;
     const Mention* mm = v.MentionOf(m);
     if (mm->entity < 0) continue;
-    if (skip_governed && v.Governed(*mm) && mm->first > from) {
+    if (skip_governed && (v.Governed(*mm) || ConjunctOfGoverned(v, *mm)) && mm->first > from) {
       k = mm->last - 1;
       continue;
     }
@@ -200,6 +211,26 @@ int FirstMentionAfter(const SentenceView& v, int from, int window, bool skip_gov
       }
     }
     return m;
+  }
+  return -1;
+}
+
+// English: the actor the noun phrase starting at `from` names ("for the Government of Iraq",
+// "to all Iraqis"), or -1 when the phrase names none: another preposition or a punctuation
+// mark before any actor ends it ("aid to displaced people inside Syria" is not aid to Syria).
+int MentionInPhrase(const SentenceView& v, int from, int window) {
+  for (int k = from; k < std::min(v.n(), from + window); ++k) {
+    int m = v.mention_at[static_cast<size_t>(k)];
+    if (m >= 0) {
+      const Mention* mm = v.MentionOf(m);
+      if (mm->entity < 0) {
+        k = mm->last - 1;
+        continue;
+      }
+      return m;
+    }
+    const Token& t = v.tok(k);
+    if (!t.is_word || (k > from && v.Is(k, "preposition")) || v.Is(k, "relative")) return -1;
   }
   return -1;
 }
@@ -687,6 +718,49 @@ void LocationClosure(const Document& doc, const std::vector<Triple>& found, std:
   }
 }
 
+bool IsCooperation(RelationType r) {
+  return r == RelationType::kSupport || r == RelationType::kAid || r == RelationType::kCooperate;
+}
+
+// The actor named after "against" within the clause that follows mention `m` ("the Iraqi
+// government against the terrorism of ISIL", "the Government of Iraq in the fight against
+// ISIL"), or -1.
+int AgainstAfter(const SentenceView& v, const Mention& m) {
+  for (int k = m.last; k < std::min(v.n() - 1, m.last + 8); ++k) {
+    const Token& t = v.tok(k);
+    if (t.text == ";" || t.text == "." || t.text == ":" || v.Is(k, "relative")) return -1;
+    if (t.lower != "against") continue;
+    int c = FirstMentionAfter(v, k + 1, 8, false);
+    const Mention* cm = v.MentionOf(c);
+    if (!cm || cm->entity < 0 || IsPlace(*cm)) return -1;
+    return c;
+  }
+  return -1;
+}
+
+// English: who supports an actor in its fight shares the fight. "The coalition is assisting
+// the Iraqi government to degrade and destroy ISIL": the coalition opposes ISIL as well.
+void SharedFights(std::vector<Triple>* found, std::set<std::tuple<int, int, int, bool, int>>* seen) {
+  std::vector<Triple> extra;
+  for (const Triple& help : *found) {
+    if (!IsCooperation(help.relation) || help.negated) continue;
+    for (const Triple& fight : *found) {
+      if (fight.sentence != help.sentence || fight.subject != help.object || fight.negated) continue;
+      if (Relation(fight.relation).coarse != "CONFLICT" || fight.object == help.subject) continue;
+      Triple t = fight;
+      t.relation = RelationType::kOpposes;
+      t.cameo.clear();
+      t.subject = help.subject;
+      t.subject_mention = help.subject_mention;
+      t.trigger = help.trigger + " ... " + fight.trigger;
+      t.confidence = 0.6f;
+      auto key = std::make_tuple(t.subject, static_cast<int>(t.relation), t.object, false, t.sentence);
+      if (seen->insert(key).second) extra.push_back(std::move(t));
+    }
+  }
+  for (Triple& t : extra) found->push_back(std::move(t));
+}
+
 }  // namespace
 
 void ExtractRelations(const Resources& res, const Lexicon& lex, Document* doc) {
@@ -745,7 +819,10 @@ void ExtractRelations(const Resources& res, const Lexicon& lex, Document* doc) {
           // "was killed in northern Iraq": a passive with no agent names no doer.
           bool auxiliary = false;
           for (int k = std::max(0, i - 2); k < i; ++k) auxiliary = auxiliary || v.Is(k, "passive_aux");
-          bool participle = v.lex.lang == "fr" ? true : (t.lower != t.lemma);
+          // English: a past participle ("was killed"), not a progressive ("is helping").
+          bool participle = v.lex.lang == "fr" ? true
+                                               : (t.lower != t.lemma && !(t.lower.size() > 4 &&
+                                                                          t.lower.compare(t.lower.size() - 3, 3, "ing") == 0));
           if (auxiliary && participle && tr.object_preps.size() == 1) continue;
         }
         if (passive) {
@@ -810,7 +887,8 @@ void ExtractRelations(const Resources& res, const Lexicon& lex, Document* doc) {
             } else {
               for (int k = end; k < std::min(v.n(), end + 10) && obj < 0; ++k) {
                 if (v.tok(k).text == ";" ) break;
-                if (PrepMatches(v.tok(k), prep)) obj = FirstMentionAfter(v, k + 1, 7, false);
+                if (PrepMatches(v.tok(k), prep))
+                  obj = lex.lang == "fr" ? FirstMentionAfter(v, k + 1, 7, false) : MentionInPhrase(v, k + 1, 7);
               }
             }
           }
@@ -928,10 +1006,36 @@ void ExtractRelations(const Resources& res, const Lexicon& lex, Document* doc) {
             if (seen.insert(key).second) found.push_back(std::move(t2));
           }
         }
+        // "supporting the Iraqi government against ISIL": the supported side and its
+        // supporters oppose the actor named after "against".
+        if (lex.lang != "fr" && !tp.negated && IsCooperation(tr.relation) && !tr.inverse) {
+          for (int ox : objects) {
+            int foe = AgainstAfter(v, *v.MentionOf(ox));
+            if (foe < 0) continue;
+            std::vector<int> sides = subjects;
+            sides.push_back(ox);
+            for (int sx : sides) {
+              const Mention* a = v.MentionOf(sx);
+              const Mention* c = v.MentionOf(foe);
+              if (a->entity == c->entity) continue;
+              Triple t3 = tp;
+              t3.relation = RelationType::kOpposes;
+              t3.cameo.clear();
+              t3.subject = a->entity;
+              t3.object = c->entity;
+              t3.subject_mention = SideText(*doc, *a);
+              t3.object_mention = SideText(*doc, *c);
+              t3.confidence = 0.6f;
+              auto key = std::make_tuple(t3.subject, static_cast<int>(t3.relation), t3.object, t3.negated, s);
+              if (seen.insert(key).second) found.push_back(std::move(t3));
+            }
+          }
+        }
         break;
       }
     }
   }
+  if (lex.lang != "fr") SharedFights(&found, &seen);
   for (Triple& t : doc->triples) {
     if (t.date.empty()) t.date = EventDate(*doc, doc->sentences[static_cast<size_t>(t.sentence)]);
   }
