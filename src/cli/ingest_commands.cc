@@ -77,6 +77,8 @@ constexpr const char* kExtractHelp =
     "\n"
     "options:\n"
     "  --entities         write the entities found instead of the triples\n"
+    "  --tokens           write each sentence's words with their lemma and part of speech\n"
+    "                     (universal tags: NOUN, VERB:Part ...) instead of the triples\n"
     "  --statements       one line per statement of a triple, each with all its fields,\n"
     "                     instead of one per distinct triple with the other statements\n"
     "                     under \"also\": what 'geokg load' needs to rebuild exactly the\n"
@@ -94,6 +96,7 @@ constexpr const char* kExtractHelp =
 struct Options {
   std::string db = "geokg.db";
   bool entities = false;
+  bool tokens = false;
   bool statements = false;
   bool quiet = false;
   bool stats = false;
@@ -179,6 +182,8 @@ int ParseArgs(int argc, char** argv, bool ingest, Options* c) {
       c->quiet = true;
     } else if (!ingest && a == "--entities") {
       c->entities = true;
+    } else if (!ingest && a == "--tokens") {
+      c->tokens = true;
     } else if (!ingest && a == "--statements") {
       c->statements = true;
     } else if (!ingest && a == "--stats") {
@@ -212,6 +217,10 @@ class Extractors {
     if (st.ok() && worker == 0 && !all_[0]->has_french_morphology()) {
       message_("geokg: warning: French dictionary (hunspell-fr) not found; French verbs are "
                "matched by their written form only");
+    }
+    if (st.ok() && worker == 0 && !all_[0]->has_english_morphology()) {
+      message_("geokg: warning: WordNet (wordnet-base) or the English part-of-speech model "
+               "(festlex-poslex) not found; English words are matched by their written form only");
     }
     return st;
   }
@@ -359,6 +368,8 @@ int RunExtractInto(int argc, char** argv, std::string* capture) {
     std::vector<nlohmann::json> lines;
     if (c.entities) {
       lines = EntityJson(item->doc);
+    } else if (c.tokens) {
+      lines = TokensJson(item->doc);
     } else if (c.statements) {
       for (const Triple& t : item->doc.triples) {
         lines.push_back(TripleJson(item->doc, t));
@@ -384,7 +395,7 @@ int RunExtractInto(int argc, char** argv, std::string* capture) {
     }
     sentences.fetch_add(item->sentences, std::memory_order_relaxed);
     text_bytes.fetch_add(item->article.text.size(), std::memory_order_relaxed);
-    if (!c.entities) {
+    if (!c.entities && !c.tokens) {
       counters.relations.fetch_add(
           static_cast<uint64_t>(std::count(item->output.begin(), item->output.end(), '\n')),
           std::memory_order_relaxed);

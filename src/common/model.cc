@@ -20,6 +20,10 @@ constexpr std::array<std::pair<EntityType, std::string_view>, 8> kEntityNames{{
     {EntityType::kGroup, "GROUP"},
 }};
 
+constexpr std::array<std::string_view, static_cast<size_t>(Pos::kCount)> kPosNames{
+    "X",    "ADJ",  "ADP",   "ADV",   "AUX",   "CCONJ", "DET", "INTJ", "NOUN",
+    "NUM",  "PART", "PRON",  "PROPN", "PUNCT", "SCONJ", "SYM", "VERB"};
+
 constexpr std::array<std::string_view, 5> kModalityNames{
     "asserted", "reported", "intended", "possible", "conditional"};
 
@@ -67,6 +71,21 @@ EntityType EntityTypeFromName(std::string_view name) {
   for (const auto& [type, n] : kEntityNames)
     if (n == name) return type;
   return EntityType::kUnknown;
+}
+
+std::string_view PosName(Pos p) {
+  size_t i = static_cast<size_t>(p);
+  return i < kPosNames.size() ? kPosNames[i] : kPosNames[0];
+}
+
+bool PosFromName(std::string_view name, Pos* out) {
+  for (size_t i = 0; i < kPosNames.size(); ++i) {
+    if (kPosNames[i] == name) {
+      *out = static_cast<Pos>(i);
+      return true;
+    }
+  }
+  return false;
 }
 
 std::string_view ModalityName(Modality m) { return kModalityNames[static_cast<size_t>(m)]; }

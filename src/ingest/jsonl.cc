@@ -95,4 +95,25 @@ std::vector<nlohmann::json> EntityJson(const Document& doc) {
   return out;
 }
 
+std::vector<nlohmann::json> TokensJson(const Document& doc) {
+  static constexpr const char* kForms[] = {"", ":Fin", ":Inf", ":Part", ":Ger"};
+  std::vector<nlohmann::json> out;
+  for (size_t s = 0; s < doc.sentences.size(); ++s) {
+    const Sentence& sentence = doc.sentences[s];
+    nlohmann::json tokens = nlohmann::json::array();
+    for (const Token& t : sentence.tokens) {
+      std::string pos(PosName(t.pos));
+      pos += kForms[static_cast<size_t>(t.verb_form)];
+      tokens.push_back({t.text, t.lemma, pos});
+    }
+    nlohmann::json j;
+    j["doc"] = doc.article.id;
+    j["sentence"] = s;
+    j["span"] = {sentence.begin, sentence.end};
+    j["tokens"] = std::move(tokens);
+    out.push_back(std::move(j));
+  }
+  return out;
+}
+
 }  // namespace geokg

@@ -56,31 +56,31 @@ void Segment(const std::string& text, const std::vector<Span>& paragraphs,
 // returns the folded tokens.
 std::vector<std::string> FoldedTokens(std::string_view s, const std::string& lang);
 
-// ---- morph.cc: lemmas.
+// ---- morph.cc: lemmas and parts of speech (morph_internal.h has the parts).
 
 class Morphology {
  public:
-  // `vocabulary`: lemmas the lexicons use; among several readings of a word, one in the
-  // vocabulary is preferred. Hunspell's French dictionary is used when installed.
-  Morphology(std::unordered_set<std::string> vocabulary, const std::string& data_root);
+  // `vocabulary`: lemmas the lexicons use; among several readings of a word with the same
+  // part of speech, one in the vocabulary is preferred. French uses Hunspell's French
+  // dictionary, English WordNet and festival's part-of-speech model, each when installed.
+  explicit Morphology(std::unordered_set<std::string> vocabulary);
   ~Morphology();
-  // Fills Token::lemma for every token. Not thread-safe (a per-form cache).
-  void Lemmatize(const std::string& lang, std::vector<Sentence>* sentences);
+  // Fills Token::lemma, Token::pos and Token::verb_form of every token. Not thread-safe (a
+  // per-form cache); one Morphology per thread.
+  void Analyse(const std::string& lang, std::vector<Sentence>* sentences);
   bool has_french_dictionary() const;
+  // True when WordNet and the English part-of-speech model are installed.
+  bool has_english_model() const;
   // True when `lower` is an ordinary word of `lang` (Hunspell's dictionary): a capitalised
   // word at the start of a sentence that is also a common word is not taken for a name.
   // False when no dictionary is installed.
   bool IsCommonWord(const std::string& lower, const std::string& lang);
 
  private:
-  std::string LemmaFr(const std::string& lower);
-  std::string LemmaEn(const std::string& lower);
   std::unordered_set<std::string> vocabulary_;
-  std::unordered_map<std::string, std::string> irregular_en_;
-  std::unordered_map<std::string, std::string> cache_fr_, cache_en_;
   std::unordered_map<std::string, bool> common_fr_, common_en_;
-  struct HunspellHolder;
-  std::unique_ptr<HunspellHolder> hunspell_;
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
 };
 
 // ---- gazetteer.cc

@@ -56,12 +56,14 @@ Status Extractor::Create(const ExtractorOptions& options, std::unique_ptr<Extrac
   }
   std::unordered_set<std::string> vocab;
   for (const auto& [lang, lex] : res.lexicons) lex.CollectVocabulary(&vocab);
-  ex->impl_->morph = std::make_unique<internal::Morphology>(std::move(vocab), root);
+  ex->impl_->morph = std::make_unique<internal::Morphology>(std::move(vocab));
   *out = std::move(ex);
   return Status::Ok();
 }
 
 bool Extractor::has_french_morphology() const { return impl_->morph->has_french_dictionary(); }
+
+bool Extractor::has_english_morphology() const { return impl_->morph->has_english_model(); }
 
 Status Extractor::Process(const Article& article, Document* doc, bool whole_text) {
   *doc = Document();
@@ -77,7 +79,7 @@ Status Extractor::Process(const Article& article, Document* doc, bool whole_text
   doc->date = !article.date.empty() ? article.date.substr(0, 10) : internal::FindDateline(text);
 
   internal::Segment(text, body, doc->lang, &doc->sentences);
-  impl_->morph->Lemmatize(doc->lang, &doc->sentences);
+  impl_->morph->Analyse(doc->lang, &doc->sentences);
 
   const internal::Lexicon& lex = impl_->res.lexicons.at(doc->lang);
   internal::FindMentions(impl_->res, lex, impl_->morph.get(), doc);

@@ -83,6 +83,42 @@ std::string_view ModalityName(Modality m);
 // Returns false when `name` is not a modality name.
 bool ModalityFromName(std::string_view name, Modality* out);
 
+// Parts of speech: the Universal Dependencies tags (universaldependencies.org/u/pos), the
+// same for French and English. PosName gives "NOUN", "VERB" ...
+enum class Pos : uint8_t {
+  kX = 0,  // unknown or other
+  kAdj,
+  kAdp,    // prepositions (and French au, du, aux, des as contractions after a word)
+  kAdv,
+  kAux,    // être/avoir/be/have/do before a verb form, modals
+  kCconj,
+  kDet,
+  kIntj,
+  kNoun,
+  kNum,
+  kPart,   // English to, 's, not
+  kPron,
+  kPropn,
+  kPunct,
+  kSconj,
+  kSym,
+  kVerb,
+  kCount,  // not a tag: the number of tags
+};
+
+// The form of a verb (or of an auxiliary), where the analyser knows it.
+enum class VerbForm : uint8_t {
+  kNone = 0,     // not a verb, or unknown
+  kFinite,       // a tensed form: "rencontre", "met", "has"
+  kInfinitive,   // "rencontrer", "meet" after to or a modal
+  kParticiple,   // past participle: "rencontré", "met" after have or be
+  kGerund,       // present participle: "rencontrant", "meeting"
+};
+
+std::string_view PosName(Pos p);
+// Returns false when `name` is not a tag name.
+bool PosFromName(std::string_view name, Pos* out);
+
 // One word (or punctuation mark) of a sentence.
 struct Token {
   uint32_t begin = 0;  // byte offsets into Article::text
@@ -92,6 +128,8 @@ struct Token {
   std::string lemma;  // dictionary form, lower case; equals `lower` when unknown
   bool upper_initial = false;  // starts with an upper-case letter
   bool is_word = false;        // letters or digits (not punctuation)
+  Pos pos = Pos::kX;           // part of speech in this sentence (morph.cc)
+  VerbForm verb_form = VerbForm::kNone;
 };
 
 struct Sentence {

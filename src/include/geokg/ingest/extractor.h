@@ -38,6 +38,9 @@ class Extractor {
 
   // True when the French morphological dictionary (Hunspell fr) was found.
   bool has_french_morphology() const;
+  // True when WordNet (wordnet-base) and the English part-of-speech model (festlex-poslex)
+  // were found.
+  bool has_english_morphology() const;
 
  private:
   Extractor();

@@ -20,4 +20,9 @@ std::vector<nlohmann::json> TriplesJson(const Document& doc);
 // short form of a person listed earlier ("Bruni" after "Carla Bruni") adds no line.
 std::vector<nlohmann::json> EntityJson(const Document& doc);
 
+// One line per sentence of `doc` with its words as the analysis read them: {"doc",
+// "sentence", "span", "tokens": [[text, lemma, POS], ...]}, the POS a universal tag
+// (NOUN, VERB ...) followed by ":Fin", ":Inf", ":Part" or ":Ger" for verb forms.
+std::vector<nlohmann::json> TokensJson(const Document& doc);
+
 }  // namespace geokg
