@@ -146,5 +146,31 @@ TEST_F(ExtractionEn, APrepositionalObjectIsTheActorItsPhraseNames) {
   EXPECT_TRUE(d.count("Turkey|ASSAULT|Islamic State")) << testing::PrintToString(d);
 }
 
+TEST(SegmentEn, MiddleInitialsDoNotEndSentences) {
+  std::vector<std::string> s = Sentences(
+      "Gen. Joseph L. Votel visited the troops. Col. John \u201cJ.D.\u201d Dorrian spoke. It rained.");
+  ASSERT_EQ(s.size(), 3u) << testing::PrintToString(s);
+}
+
+TEST_F(ExtractionEn, RanksAndInitialsNameOnePerson) {
+  Run("Army Lt. Gen. Stephen J. Townsend, commander of Combined Joint Task Force - Operation "
+      "Inherent Resolve, spoke in Baghdad in 2017. Navy Senior Chief Petty Officer Scott C. Dayton "
+      "died in northern Syria. Dayton was 42.");
+  std::set<std::string> m = Mentions();
+  EXPECT_TRUE(m.count("Army Lt. Gen. Stephen J. Townsend=Stephen J. Townsend")) << testing::PrintToString(m);
+  EXPECT_TRUE(m.count("Navy Senior Chief Petty Officer Scott C. Dayton=Scott C. Dayton")) << testing::PrintToString(m);
+  // The surname is the person, not the town of Ohio.
+  EXPECT_TRUE(m.count("Dayton=Scott C. Dayton")) << testing::PrintToString(m);
+}
+
+TEST_F(ExtractionEn, MilitaryUnitsKeepTheirNumbers) {
+  Run("Airmen of the 158th Fighter Wing joined the 134th Expeditionary Fighter Squadron, part of "
+      "the 407th Air Expeditionary Group; CTF 50 sailed on.");
+  std::set<std::string> m = Mentions();
+  EXPECT_TRUE(m.count("the 158th Fighter Wing=158th Fighter Wing")) << testing::PrintToString(m);
+  EXPECT_TRUE(m.count("the 407th Air Expeditionary Group=407th Air Expeditionary Group")) << testing::PrintToString(m);
+  EXPECT_TRUE(m.count("CTF 50=CTF 50")) << testing::PrintToString(m);
+}
+
 }  // namespace
 }  // namespace geokg

@@ -234,12 +234,36 @@ const FormHit* ChooseHit(const Ctx& c, const std::vector<FormHit>& hits, const T
   return best;
 }
 
+// "1st", "158th", "23rd".
+bool IsOrdinal(const Token& t) {
+  if (!t.is_word || t.text.size() < 3 || !std::isdigit(static_cast<unsigned char>(t.text[0]))) return false;
+  std::string_view w = t.lower;
+  size_t d = 0;
+  while (d < w.size() && std::isdigit(static_cast<unsigned char>(w[d]))) ++d;
+  std::string_view suffix = w.substr(d);
+  return suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th";
+}
+
+// A single capital and its period between two parts of a name: "Stephen J. Townsend".
+bool MiddleInitial(const Tokens& toks, int j, int limit) {
+  if (j + 2 >= limit) return false;
+  const Token& t = toks[static_cast<size_t>(j)];
+  return t.text.size() == 1 && std::isupper(static_cast<unsigned char>(t.text[0])) &&
+         toks[static_cast<size_t>(j + 1)].text == "." && toks[static_cast<size_t>(j + 2)].upper_initial &&
+         toks[static_cast<size_t>(j + 2)].is_word;
+}
+
 // A capitalised name starting at `i`: 1-4 capitalised words, with name particles inside.
 int NameRun(const Lexicon& lex, const Tokens& toks, int i, int limit) {
   int j = i;
   int words = 0;
   while (j < limit && words < 5) {
     const Token& t = toks[static_cast<size_t>(j)];
+    // A middle initial: "Stephen J. Townsend".
+    if (words > 0 && MiddleInitial(toks, j, limit)) {
+      j += 2;
+      continue;
+    }
     if (IsLetterToken(t) && (t.upper_initial || (words > 0 && ArticledName(t))) &&
         !lex.In("not_name", t.lower) && !lex.In("role", t.lower)) {
       ++j;
@@ -270,6 +294,10 @@ bool InsideLongerName(const Ctx& c, const Tokens& toks, int i) {
       c.lex.In("first_name", toks[static_cast<size_t>(i)].lower))
     ++next;
   if (next < n && name_word(next)) return true;
+  // After a middle initial: "Scott C. Dayton".
+  if (i >= 3 && toks[static_cast<size_t>(i - 1)].text == "." && MiddleInitial(toks, i - 2, n) &&
+      name_word(i - 3))
+    return true;
   // The word before counts unless it only opens the sentence ("Hier Lyon ...").
   if (i >= 2 && name_word(i - 1) && toks[static_cast<size_t>(i - 2)].is_word &&
       !c.lex.In("title", toks[static_cast<size_t>(i - 1)].lower) &&
@@ -278,7 +306,28 @@ bool InsideLongerName(const Ctx& c, const Tokens& toks, int i) {
   return false;
 }
 
+// The first and last words of the person aliases added since the last call join the maps.
+void RefreshNames(Ctx& c) {
+  auto add = [](std::unordered_map<std::string, int>& names, const std::string& name, int e) {
+    auto [it, fresh] = names.emplace(name, e);
+    if (!fresh && e < it->second) it->second = e;
+  };
+  c.aliases_seen.resize(c.doc->entities.size(), 0);
+  for (size_t e = 0; e < c.doc->entities.size(); ++e) {
+    const Entity& ent = c.doc->entities[e];
+    if (ent.type != EntityType::kPerson) continue;
+    for (size_t a = c.aliases_seen[e]; a < ent.aliases.size(); ++a) {
+      std::vector<std::string> parts = FoldedTokens(ent.aliases[a], "en");
+      if (parts.size() < 2) continue;
+      add(c.surnames, parts.back(), static_cast<int>(e));
+      add(c.given, parts.front(), static_cast<int>(e));
+    }
+    c.aliases_seen[e] = ent.aliases.size();
+  }
+}
+
 void GazetteerPass(Ctx& c, int s) {
+  if (c.lex.lang != "fr") RefreshNames(c);
   const Tokens& toks = c.doc->sentences[static_cast<size_t>(s)].tokens;
   int n = static_cast<int>(toks.size());
   int maxlen = c.res.gazetteer.max_tokens();
@@ -306,6 +355,11 @@ void GazetteerPass(Ctx& c, int s) {
       if (name) {
         const GazetteerEntry& e = c.res.gazetteer.entries()[static_cast<size_t>(name->entry)];
         if (e.type == EntityType::kPlace && len == 1 && InsideLongerName(c, toks, i)) break;
+        // "Scott C. Dayton ... Dayton said": a town that is the surname of someone the
+        // article named is that person (ShortFormPass), unless a locative precedes it.
+        if (e.type == EntityType::kPlace && len == 1 && !locative && c.lex.lang != "fr" &&
+            c.surnames.count(c.folded[static_cast<size_t>(i)]))
+          break;
         int ent = c.table.FromGazetteer(e);
         AddMention(c, s, i, i + len, ent, e.type);
         i += len - 1;
@@ -638,7 +692,7 @@ void AddRoleTriple(Ctx& c, int s, int person_mention, int owner, const std::stri
   const Sentence& sent = c.doc->sentences[static_cast<size_t>(s)];
   t.begin = sent.begin;
   t.end = sent.end;
-  t.subject_mention = pm.text;
+  t.subject_mention = pm.long_text.empty() || c.lex.lang == "fr" ? pm.text : pm.long_text;
   t.object_mention = c.doc->entities[static_cast<size_t>(owner)].name;
   for (size_t i = c.first_mention[static_cast<size_t>(s)]; i < c.doc->mentions.size(); ++i) {
     const Mention& m = c.doc->mentions[i];
@@ -830,6 +884,27 @@ void RoleBeforeApposition(Ctx& c, int s, int role_at, int person) {
   c.doc->mentions[static_cast<size_t>(m)].named = false;
 }
 
+// English: where the words naming a person's office or rank begin, going left from token
+// `i`: capitalised words ("Navy Special Warfare Operator"), rank abbreviations and their
+// periods ("Lt. Gen."), ordinals ("1st Class"), demonyms and the owner's mention ("U.S.
+// Army General", "Iraqi Prime Minister").
+int TitleStart(const Ctx& c, const Tokens& toks, int i) {
+  int b = i;
+  while (b > 0) {
+    const Token& p = toks[static_cast<size_t>(b - 1)];
+    int pm = c.taken[static_cast<size_t>(b - 1)];
+    bool ordinal = IsOrdinal(p);
+    bool period = p.text == "." && b >= 2 && (c.lex.In("title", toks[static_cast<size_t>(b - 2)].lower) ||
+                                              c.lex.In("title", toks[static_cast<size_t>(b - 2)].lower + "."));
+    bool part = (p.is_word && p.upper_initial && !c.lex.In("not_name", p.lower)) ||
+                c.demonym_at[static_cast<size_t>(b - 1)] >= 0 || ordinal || period ||
+                (pm >= 0 && c.doc->mentions[static_cast<size_t>(pm)].type != EntityType::kPerson);
+    if (!part || (pm >= 0 && c.doc->mentions[static_cast<size_t>(pm)].type == EntityType::kPerson)) break;
+    --b;
+  }
+  return b;
+}
+
 // Person names introduced by a role ("le porte-parole du Pentagone, Peter Cook",
 // "Defense Secretary Ash Carter") or followed by one ("Peter Cook, porte-parole du
 // Pentagone"), and by a title ("M. Fabius", "President Obama").
@@ -878,7 +953,10 @@ void RolePass(Ctx& c, int s) {
           !c.lex.In("role_complement", u.lower) && !c.lex.In("title", u.lower)) {
         // After de/du/of a capitalised name is what the role belongs to ("chef du
         // Pentagone"), not who holds it.
-        if (j > i + 1 && c.lex.In("preposition", toks[static_cast<size_t>(j - 1)].lower)) {
+        int before = j - 1;  // "commander of the Amphibious Task Group": past the article
+        if (c.lex.lang != "fr" && before > i + 1 && c.lex.In("determiner", toks[static_cast<size_t>(before)].lower))
+          --before;
+        if (j > i + 1 && c.lex.In("preposition", toks[static_cast<size_t>(before)].lower)) {
           int end = NameRun(c.lex, toks, j, n);
           if (end > j && Free(c, j, end)) {
             std::string org = c.doc->article.text.substr(
@@ -899,6 +977,16 @@ void RolePass(Ctx& c, int s) {
       if (role) ResolveRoleNoun(c, s, i, role_word);
       continue;
     }
+    // "the commanding general, Lt. Gen. Stephen J. Townsend": titles before the name are not it.
+    const int titles_from = name_at;
+    while (name_at + 1 < n && c.taken[static_cast<size_t>(name_at)] < 0 &&
+           (c.lex.In("title", toks[static_cast<size_t>(name_at)].lower) ||
+            c.lex.In("title", toks[static_cast<size_t>(name_at)].lower + ".") ||
+            c.lex.In("rank_word", toks[static_cast<size_t>(name_at)].lower))) {
+      ++name_at;
+      if (name_at < n && toks[static_cast<size_t>(name_at)].text == ".") ++name_at;
+    }
+    if (name_at >= n) continue;
     int person = -1;
     int m = c.taken[static_cast<size_t>(name_at)];
     if (m >= 0 && c.doc->mentions[static_cast<size_t>(m)].type == EntityType::kPerson) {
@@ -918,16 +1006,10 @@ void RolePass(Ctx& c, int s) {
     c.role_used.insert(i);
     // English titles stand before the name as part of it: "Iraqi Prime Minister Haider
     // al-Abadi" is how the text names him.
-    if (c.lex.lang != "fr" && toks[static_cast<size_t>(name_at - 1)].text != ",") {
-      int b = i;
-      while (b > 0) {
-        const Token& p = toks[static_cast<size_t>(b - 1)];
-        int pm = c.taken[static_cast<size_t>(b - 1)];
-        bool part = (p.is_word && p.upper_initial) || c.demonym_at[static_cast<size_t>(b - 1)] >= 0 ||
-                    (pm >= 0 && c.doc->mentions[static_cast<size_t>(pm)].type != EntityType::kPerson);
-        if (!part) break;
-        --b;
-      }
+    const bool after_comma = toks[static_cast<size_t>(titles_from - 1)].text == ",";
+    if (c.lex.lang != "fr" && (toks[static_cast<size_t>(name_at - 1)].text != "," || after_comma)) {
+      // After a comma only the titles that follow it ("general, Lt. Gen. Stephen Townsend").
+      int b = after_comma ? titles_from : TitleStart(c, toks, i);
       Mention& pmen = c.doc->mentions[static_cast<size_t>(person)];
       for (int k = b; k < name_at; ++k) c.title_words.insert(k);
       uint32_t from = toks[static_cast<size_t>(b)].begin;
@@ -1281,23 +1363,7 @@ void RoleNounPhrases(Ctx& c, int s) {
 void ShortFormPass(Ctx& c, int s) {
   const Tokens& toks = c.doc->sentences[static_cast<size_t>(s)].tokens;
   int n = static_cast<int>(toks.size());
-  // The names of the aliases added since the last sentence join the maps.
-  auto add = [](std::unordered_map<std::string, int>& names, const std::string& name, int e) {
-    auto [it, fresh] = names.emplace(name, e);
-    if (!fresh && e < it->second) it->second = e;
-  };
-  c.aliases_seen.resize(c.doc->entities.size(), 0);
-  for (size_t e = 0; e < c.doc->entities.size(); ++e) {
-    const Entity& ent = c.doc->entities[e];
-    if (ent.type != EntityType::kPerson) continue;
-    for (size_t a = c.aliases_seen[e]; a < ent.aliases.size(); ++a) {
-      std::vector<std::string> parts = FoldedTokens(ent.aliases[a], "en");
-      if (parts.size() < 2) continue;
-      add(c.surnames, parts.back(), static_cast<int>(e));
-      add(c.given, parts.front(), static_cast<int>(e));
-    }
-    c.aliases_seen[e] = ent.aliases.size();
-  }
+  RefreshNames(c);
   const std::unordered_map<std::string, int>& surnames = c.surnames;
   const std::unordered_map<std::string, int>& given = c.given;
   if (surnames.empty()) return;
@@ -1453,6 +1519,10 @@ void NamePass(Ctx& c, int s) {
       break;
     }
     if (c.lex.lang == "fr" && !lower_head) j = OrgPhraseEnd(c, toks, i, j);
+    // "the 507th Maintenance Group Commander": an English office after a name is not part of it.
+    if (c.lex.lang != "fr" && j - i >= 2 &&
+        (c.lex.In("role", toks[static_cast<size_t>(j - 1)].lower) || c.lex.In("role", toks[static_cast<size_t>(j - 1)].lemma)))
+      --j;
     // "Rota naval base", "Qayyarah airfield": English puts the kind of place after the name.
     bool place_tail = false;
     if (c.lex.lang != "fr") {
@@ -1526,6 +1596,14 @@ void NamePass(Ctx& c, int s) {
     if (type == EntityType::kUnknown) {
       i = j - 1;
       continue;
+    }
+    // English unit names carry their number: "the 158th Fighter Wing", "CTF 50".
+    if (c.lex.lang != "fr" && type == EntityType::kOrg) {
+      if (b > 0 && c.taken[static_cast<size_t>(b - 1)] < 0 && IsOrdinal(toks[static_cast<size_t>(b - 1)])) --b;
+      const Token* num = j < n ? &toks[static_cast<size_t>(j)] : nullptr;
+      if (num && c.taken[static_cast<size_t>(j)] < 0 && num->is_word && num->text.size() <= 3 &&
+          std::all_of(num->text.begin(), num->text.end(), [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)); }))
+        ++j;
     }
     std::string name = c.doc->article.text.substr(toks[static_cast<size_t>(b)].begin,
                                                   toks[static_cast<size_t>(j - 1)].end -

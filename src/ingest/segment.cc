@@ -232,6 +232,19 @@ constexpr std::array<std::string_view, 40> kSentenceOpeners{
     "and", "however", "as", "after", "before", "while", "when", "if", "since", "during",
     "meanwhile", "according", "le", "la", "les"};
 
+// Initials: "J.", "J.D.", “J.D.” ("Stephen J. Townsend", "Col. John “J.D.” Dorrian").
+bool Initials(std::string_view w) {
+  auto strip = [&](std::string_view q) {
+    while (w.substr(0, q.size()) == q) w.remove_prefix(q.size());
+    while (w.size() >= q.size() && w.substr(w.size() - q.size()) == q) w.remove_suffix(q.size());
+  };
+  for (std::string_view q : {"\"", "\xE2\x80\x9C", "\xE2\x80\x9D", "("}) strip(q);
+  if (w.size() < 2 || w.size() % 2 != 0) return false;
+  for (size_t i = 0; i < w.size(); i += 2)
+    if (!std::isupper(static_cast<unsigned char>(w[i])) || w[i + 1] != '.') return false;
+  return true;
+}
+
 // Whether the sentence `last` (ending at `b`) really ends there, given the next piece [b, e).
 bool EndsSentence(const std::string& text, const Span& last, uint32_t b, uint32_t e) {
   uint32_t end = b;
@@ -244,7 +257,7 @@ bool EndsSentence(const std::string& text, const Span& last, uint32_t b, uint32_
   for (uint32_t k = end; k < b; ++k)
     if (text[k] == '\n') return true;
   if (OneOf(kTitleAbbreviations, word)) return false;
-  if (!OneOf(kCountryInitials, word)) return true;
+  if (!OneOf(kCountryInitials, word) && !Initials(word)) return true;
   uint32_t w = b;
   while (w < e && std::isspace(static_cast<unsigned char>(text[w]))) ++w;
   uint32_t we = w;
