@@ -95,6 +95,9 @@ TEST_F(ExtractionEn, ALocativeAfterASituationNounDoesNotPlaceTheSubject) {
   EXPECT_FALSE(r.count("Sergey Lavrov|LOCATED_IN|Syria")) << testing::PrintToString(r);
   auto e = Run("Boris Johnson condemned the attacks in Paris and Brussels.");
   EXPECT_FALSE(e.count("Boris Johnson|LOCATED_IN|Brussels")) << testing::PrintToString(e);
+  // Any common noun takes the locative after it: right association.
+  auto n = Run("Angela Merkel praised the reforms in Ukraine in 2015.");
+  EXPECT_FALSE(n.count("Angela Merkel|LOCATED_IN|Ukraine")) << testing::PrintToString(n);
   // Who hosts a gathering is where it is held.
   auto h = Run("The European Union hosted a conference in Brussels on the future of Syria.");
   EXPECT_TRUE(h.count("European Union|LOCATED_IN|Brussels")) << testing::PrintToString(h);

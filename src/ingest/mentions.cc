@@ -1632,6 +1632,17 @@ void PlacePhrasePass(Ctx& c, int s) {
   auto modifier = [&](const Token& t) {
     if (!t.is_word || std::isdigit(static_cast<unsigned char>(t.text[0]))) return false;
     if (AllCaps(t)) return true;  // "a VBIED storage facility" (a name would be a mention by now)
+    // The tagger's word: a verb other than a gerund ("fighting positions"), a function word.
+    switch (t.pos) {
+      case Pos::kVerb:
+        if (t.verb_form != VerbForm::kGerund) return false;
+        break;
+      case Pos::kAux: case Pos::kAdp: case Pos::kDet: case Pos::kPron: case Pos::kCconj:
+      case Pos::kSconj: case Pos::kNum: case Pos::kPart: case Pos::kPunct: case Pos::kAdv:
+        return false;
+      default:
+        break;
+    }
     if (t.upper_initial) return false;
     const std::string& w = t.lower;
     if (c.lex.In("determiner", w) || c.lex.In("quantifier", w) || c.lex.In("preposition", w) ||

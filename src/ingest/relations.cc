@@ -437,9 +437,11 @@ void ClauseLocations(const Resources& res, const Document& doc, const SentenceVi
   }
 }
 
-// English: whether the locative preposition at `prep` completes a noun of situation or event
-// before it ("the crisis in Syria", "attacks in Paris and Brussels", "talks on the situation
-// in Aleppo and across Syria") rather than the verb.
+// English: whether the locative preposition at `prep` completes the common noun before it
+// ("the crisis in Syria", "attacks in Paris and Brussels", "talks on the situation in Aleppo
+// and across Syria", "members of the tribe in Anbar") rather than the verb: English attaches
+// a prepositional phrase to the nearest noun. Nouns of situations and events are listed too
+// (class locative_noun) for when the tagger reads them otherwise.
 bool NounLocative(const SentenceView& v, int prep) {
   if (v.lex.lang == "fr") return false;
   int k = prep - 1;
@@ -453,7 +455,8 @@ bool NounLocative(const SentenceView& v, int prep) {
     if (j < 0 || !v.Is(j, "locative_adjunct")) return false;
     k = j - 1;
   }
-  if (k < 0 || v.mention_at[static_cast<size_t>(k)] >= 0 || v.tok(k).upper_initial || !v.Is(k, "locative_noun"))
+  if (k < 0 || v.mention_at[static_cast<size_t>(k)] >= 0 || v.tok(k).upper_initial ||
+      !(v.Is(k, "locative_noun") || v.tok(k).pos == Pos::kNoun))
     return false;
   // "will host a conference in Brussels": who hosts or attends a gathering is where it is.
   if (v.Is(k, "gathering_noun"))
