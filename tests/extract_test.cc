@@ -136,6 +136,25 @@ class Extraction : public testing::Test {
 };
 std::unique_ptr<Extractor> Extraction::extractor_;
 
+// A trigger's part of speech must agree with the word's in the sentence: "aid convoys" and
+// "air strikes" are nouns, not the verbs "aid" and "strike"; "leaders meeting in Madrid" is
+// a verb, not the noun "meeting".
+TEST_F(Extraction, TriggerMatchesOnlyItsPartOfSpeech) {
+  auto r = Run("Syrian government forces and opposition fighters must stop attacks on each other, and "
+               "aid convoys must reach Aleppo. If the truce holds, the US and Russian militaries "
+               "would coordinate air strikes against the Nusra Front. Several European governments, "
+               "including France and Germany, have halted arms exports to Turkey. Russia and Turkey "
+               "will aid Syria.",
+               "en");
+  EXPECT_FALSE(r.count("Syrian Arab Army|AID|Aleppo")) << ::testing::PrintToString(r);
+  EXPECT_FALSE(r.count("Russia|ASSAULT|United States")) << ::testing::PrintToString(r);
+  EXPECT_FALSE(r.count("France|AID|Germany")) << ::testing::PrintToString(r);
+  EXPECT_TRUE(r.count("Russia|ASSAULT|Al-Nusra Front")) << ::testing::PrintToString(r);
+  EXPECT_TRUE(r.count("Russia|AID|Syria")) << ::testing::PrintToString(r);
+  auto f = Run("Le Tchad est l'un des principaux alliés de la France.", "fr");
+  EXPECT_TRUE(f.count("Chad|ALLY_OF|France")) << ::testing::PrintToString(f);
+}
+
 TEST_F(Extraction, FrenchMeetingWithPronounSubject) {
   auto r = Run(
       "Le ministre russe des Affaires étrangères, Sergueï Lavrov, est arrivé à Paris. "

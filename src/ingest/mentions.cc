@@ -1465,6 +1465,15 @@ int OrgPhraseEnd(const Ctx& c, const Tokens& toks, int i, int j) {
   return end;
 }
 
+// A capitalised word at the start of a sentence that is a common word, not a name. In
+// French the analysis reads the dictionary's names ("Pierre", "Laurent" are first names as
+// well as words); English proper-noun tags also cover titles and words of names ("Staff
+// Sgt.", "Army"), so there the word list decides.
+bool CommonWordAtStart(Ctx& c, const Token& t) {
+  if (c.lex.lang == "fr" && t.pos != Pos::kX) return t.pos != Pos::kPropn;
+  return c.morph->IsCommonWord(t.lower, c.lex.lang);
+}
+
 // Names no list knows: runs of capitalised words ("Oliphie Trameur", "Parc de la
 // Fontaine", "Mouvement de Lutte pour les Autochtones"), typed by their words and context.
 void NamePass(Ctx& c, int s) {
@@ -1540,7 +1549,7 @@ void NamePass(Ctx& c, int s) {
     // A sentence-initial capital on a common word is just the start of the sentence.
     bool initial = i == 0 || !toks[static_cast<size_t>(i - 1)].is_word;
     if (initial && !titled && !(words >= 2 && c.lex.In("first_name", first.lower)) &&
-        c.morph->IsCommonWord(first.lower, c.lex.lang)) {
+        CommonWordAtStart(c, first)) {
       if (words == 1) continue;
       ++b;
       while (b < j && !capital(b)) ++b;

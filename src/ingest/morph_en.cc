@@ -479,24 +479,7 @@ void EnglishAnalyser::Guess(const std::string& w, std::vector<EnglishTagger::Rea
     return;
   }
   constexpr float kUnknown = -12.0f;
-  const WordNet& wn = res_.wordnet;
-  if (auto n = wn.Morphy(w, WordNet::kNoun); !n.empty()) add(n.front() == w ? nn_ : nns_, kUnknown);
-  if (!wn.Morphy(w, WordNet::kVerb).empty()) {
-    if (EndsWith(w, "ing")) {
-      add(vbg_, kUnknown);
-    } else if (EndsWith(w, "ed")) {
-      add(vbd_, kUnknown);
-      add(vbn_, kUnknown);
-    } else if (EndsWith(w, "s")) {
-      add(vbz_, kUnknown - 1);
-    } else {
-      add(vb_, kUnknown - 0.5f);
-      add(vbp_, kUnknown - 1);
-    }
-  }
-  if (auto a = wn.Morphy(w, WordNet::kAdj); !a.empty())
-    add(a.front() == w ? jj_ : (EndsWith(w, "est") ? jjs_ : jjr_), kUnknown);
-  if (wn.Classes(w) & WordNet::kAdv) add(rb_, kUnknown);
+  WordNetReadings(w, kUnknown, out);
   if (!out->empty()) return;
   // Not in WordNet either: the ending, or a name written in lower case.
   if (EndsWith(w, "ing")) {
@@ -525,6 +508,37 @@ void EnglishAnalyser::Guess(const std::string& w, std::vector<EnglishTagger::Rea
   add(nnp_, kUnknown - 1);  // a name written in lower case
 }
 
+// The readings WordNet gives a word: the tags of each part of speech under which the word
+// or its base is listed, the form telling which (plural, past, gerund ...), at `logp`.
+void EnglishAnalyser::WordNetReadings(const std::string& w, float logp,
+                                      std::vector<EnglishTagger::Reading>* out) const {
+  auto add = [&](int tag, float lp) {
+    if (tag < 0) return;
+    for (auto& r : *out)
+      if (r.tag == tag) return;
+    out->push_back({static_cast<uint8_t>(tag), lp});
+  };
+  const float kUnknown = logp;
+  const WordNet& wn = res_.wordnet;
+  if (auto n = wn.Morphy(w, WordNet::kNoun); !n.empty()) add(n.front() == w ? nn_ : nns_, kUnknown);
+  if (!wn.Morphy(w, WordNet::kVerb).empty()) {
+    if (EndsWith(w, "ing")) {
+      add(vbg_, kUnknown);
+    } else if (EndsWith(w, "ed")) {
+      add(vbd_, kUnknown);
+      add(vbn_, kUnknown);
+    } else if (EndsWith(w, "s")) {
+      add(vbz_, kUnknown - 1);
+    } else {
+      add(vb_, kUnknown - 0.5f);
+      add(vbp_, kUnknown - 1);
+    }
+  }
+  if (auto a = wn.Morphy(w, WordNet::kAdj); !a.empty())
+    add(a.front() == w ? jj_ : (EndsWith(w, "est") ? jjs_ : jjr_), kUnknown);
+  if (wn.Classes(w) & WordNet::kAdv) add(rb_, kUnknown);
+}
+
 bool EnglishAnalyser::KnownWord(const std::string& lower) const {
   return res_.tagger.Lookup(lower) != nullptr || res_.wordnet.Classes(lower) != 0 ||
          !res_.wordnet.Morphy(lower, WordNet::kNoun, true).empty() ||
@@ -550,6 +564,9 @@ const EnglishAnalyser::Form& EnglishAnalyser::Lookup(const std::string& lower) {
       if (participle > 0 && past <= 0)
         f.readings.push_back({static_cast<uint8_t>(vbn_), past - 1.0f});
     }
+    // Readings the lexicon's sample never showed but WordNet lists ("station" as a verb:
+    // "and station two destroyers"), less likely than any the lexicon saw.
+    WordNetReadings(lower, -13.5f, &f.readings);
   } else {
     Guess(lower, &f.readings);
   }
@@ -591,6 +608,10 @@ void EnglishAnalyser::Analyse(Sentence* s) {
     if (t.upper_initial && AllCaps(t.text)) {
       // NATO, US, ISIS: an acronym is a name.
       c.assign(1, {static_cast<uint8_t>(nnp_), -8.0f});
+    } else if (t.upper_initial && !initial && res_.tagger.Lookup(t.lower) == nullptr) {
+      // A capital inside the sentence on a word the lexicon does not know is a name
+      // (WordNet lists "romania" as a noun).
+      c.assign(1, {static_cast<uint8_t>(nnp_), -9.0f});
     } else if (t.upper_initial && (!initial || !f.known)) {
       // A capital inside the sentence, or on a word no dictionary knows, may be a name.
       bool has = false;

@@ -392,7 +392,8 @@ const FrenchReading* FrenchAnalyser::Choose(const Token& t, const std::vector<Fr
         break;
       case Pos::kNoun:
         s = 5;
-        if (after_det) s = 9;
+        // After a determiner, or a determiner and an adjective ("des principaux alliés").
+        if (after_det || (pp == Pos::kAdj && prev2 && prev2->pos == Pos::kDet)) s = 9;
         if (after_clitic) s = 1;
         // A noun directly after a noun or a name rarely follows without a word between.
         if ((pp == Pos::kNoun || pp == Pos::kPropn) && HasFiniteVerb(rs)) s = 3;

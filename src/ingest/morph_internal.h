@@ -109,6 +109,8 @@ class EnglishAnalyser {
   const Form& Lookup(const std::string& lower);
   std::string LemmaFor(const std::string& lower, int tag) const;
   void Guess(const std::string& lower, std::vector<EnglishTagger::Reading>* out) const;
+  void WordNetReadings(const std::string& lower, float logp,
+                       std::vector<EnglishTagger::Reading>* out) const;
   const EnglishResources& res_;
   const std::unordered_set<std::string>* vocabulary_;
   std::unordered_map<std::string, Form> cache_;

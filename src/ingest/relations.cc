@@ -139,6 +139,17 @@ bool PrepMatches(const Token& t, const std::string& prep) {
   return false;
 }
 
+// The word's part of speech agrees with the trigger's kind: a verb trigger needs a verb
+// ("the aid convoys", "air strikes", "la frappe" are nouns), a noun trigger anything but a
+// tensed verb, an infinitive or a gerund ("NATO leaders meeting in Madrid"); a participle
+// may stand for either. Words with no analysis (Pos::kX) agree with both.
+bool KindAgrees(const Token& t, TriggerKind kind) {
+  if (t.pos == Pos::kX) return true;
+  const bool verb = t.pos == Pos::kVerb || t.pos == Pos::kAux;
+  if (kind == TriggerKind::kVerb) return verb;
+  return !verb || t.verb_form == VerbForm::kParticiple;
+}
+
 bool Reflexive(const SentenceView& v, int i) {
   for (int k = std::max(0, i - 4); k < i; ++k)
     if (v.Is(k, "reflexive")) return true;
@@ -812,6 +823,7 @@ void ExtractRelations(const Resources& res, const Lexicon& lex, Document* doc) {
         if (lex.lang != "fr" && t.upper_initial && i > 0 && v.tok(i - 1).is_word && !tr.subject_is_self) continue;
         // A verb form after a determiner is a noun or an adjective ("the supporting role").
         if (!noun && i > 0 && v.Is(i - 1, "determiner")) continue;
+        if (!KindAgrees(t, tr.kind)) continue;
 
         int subj = -1, obj = -1;
         int agent_prep = -1;
@@ -826,6 +838,7 @@ void ExtractRelations(const Resources& res, const Lexicon& lex, Document* doc) {
           bool participle = v.lex.lang == "fr" ? true
                                                : (t.lower != t.lemma && !(t.lower.size() > 4 &&
                                                                           t.lower.compare(t.lower.size() - 3, 3, "ing") == 0));
+          if (t.pos != Pos::kX) participle = t.verb_form == VerbForm::kParticiple;
           if (auxiliary && participle && tr.object_preps.size() == 1) continue;
         }
         if (passive) {
