@@ -151,10 +151,14 @@ TEST_F(BulkTest, LoadingAnExportRebuildsTheSameGraph) {
   EXPECT_FALSE(aliases.count("Il"));
   EXPECT_TRUE(aliases.count("Russian envoys"));  // a mention with a capital is a name
   // Every index is back.
-  EXPECT_EQ(QueryInt(copy.get(), "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND "
-                                 "name IN ('evidence_relation', 'evidence_article', "
-                                 "'evidence_date', 'relations_object', 'relations_type')"),
-            5);
+  EXPECT_EQ(QueryInt(copy.get(),
+                     "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND "
+                     "name IN ('evidence_relation', 'evidence_article', "
+                     "'evidence_date', 'relations_object', 'relations_key', "
+                     "'aliases_fold')"),
+            6);
+  EXPECT_EQ(QueryInt(copy.get(), "SELECT count(*) FROM sentences"),
+            QueryInt(source_.get(), "SELECT count(*) FROM sentences"));
   EXPECT_EQ(QueryInt(copy.get(), "PRAGMA foreign_keys"), 1);
   EXPECT_EQ(QueryInt(copy.get(), "SELECT count(*) FROM pragma_foreign_key_check"), 0);
 }
@@ -243,6 +247,36 @@ TEST_F(BulkTest, BareTriplesFindActorsByName) {
   EXPECT_TRUE(rows.count("state:atlantis|ACCUSE|armed_group:islamic-state|1|1|-|-|asserted|-"));
   EXPECT_TRUE(rows.count("person:assad|CONSULT|state:RUS|0|1|-|-|asserted|-"));
   EXPECT_EQ(stats.store.entities_added, 2);
+}
+
+// A sentence stating several triples is stored once, as an ingest stores it; the same
+// sentence index with another text or span (hand-made triples) is another sentence.
+TEST_F(BulkTest, EachSentenceOfADocumentIsStoredOnce) {
+  auto db = OpenOrDie(tmp_.File("sentences.db"));
+  const std::string file = tmp_.File("shared.jsonl");
+  testing::WriteTextFile(
+      file,
+      R"({"doc": "d1", "subject": {"name": "Russia", "type": "STATE"}, "relation": "CONSULT", "object": {"name": "Iran", "type": "STATE"}, "sentence": 0, "span": [0, 37], "evidence": "Russia and Turkey met Iran in Astana."}
+{"doc": "d1", "subject": {"name": "Turkey", "type": "STATE"}, "relation": "CONSULT", "object": {"name": "Iran", "type": "STATE"}, "sentence": 0, "span": [0, 37], "evidence": "Russia and Turkey met Iran in Astana.", "also": [{"subject_mention": "Ankara", "sentence": 0, "span": [0, 37]}]}
+{"doc": "d1", "subject": {"name": "Turkey", "type": "STATE"}, "relation": "CONSULT", "object": {"name": "Russia", "type": "STATE"}, "sentence": 1, "span": [38, 62], "evidence": "Turkey later met Russia."}
+{"doc": "d2", "subject": {"name": "Turkey", "type": "STATE"}, "relation": "CONSULT", "object": {"name": "Russia", "type": "STATE"}, "sentence": 1, "span": [38, 62], "evidence": "Turkey later met Russia."}
+{"doc": "d2", "subject": {"name": "Iran", "type": "STATE"}, "relation": "CONSULT", "object": {"name": "Russia", "type": "STATE"}}
+{"doc": "d2", "subject": {"name": "Iran", "type": "STATE"}, "relation": "AID", "object": {"name": "Russia", "type": "STATE"}, "evidence": "Iran helped Russia."}
+)");
+  TriplesLoadStats stats;
+  std::vector<std::string> errors;
+  ASSERT_TRUE(Load(db.get(), {file}, &stats, &errors).ok());
+  EXPECT_TRUE(errors.empty()) << errors[0];
+  EXPECT_EQ(stats.store.evidence_added, 7);
+  EXPECT_EQ(Strings(db.get(),
+                    "SELECT a.ext_id || ' ' || s.sentence_index || ' ' || "
+                    "s.char_begin || '-' || s.char_end || ' ' || s.text || ' ' || "
+                    "(SELECT count(*) FROM evidence e WHERE e.sentence_id = s.id) "
+                    "FROM sentences s JOIN articles a ON a.id = s.article_id"),
+            (std::set<std::string>{"d1 0 0-37 Russia and Turkey met Iran in Astana. 3",
+                                   "d1 1 38-62 Turkey later met Russia. 1",
+                                   "d2 1 38-62 Turkey later met Russia. 1", "d2 0 0-0  1",
+                                   "d2 0 0-0 Iran helped Russia. 1"}));
 }
 
 TEST_F(BulkTest, BadLinesAreRefusedOneByOne) {

@@ -13,11 +13,12 @@ namespace geokg {
 namespace {
 
 constexpr const char* kSelectEvidence =
-    "SELECT e.id, e.relation_id, a.ext_id, coalesce(e.date, ''), e.sentence, e.modality, "
+    "SELECT e.id, e.relation_id, a.ext_id, coalesce(e.date, ''), t.text, e.modality, "
     "       coalesce(e.trigger, ''), coalesce(e.subject_mention, ''), "
     "       coalesce(e.object_mention, ''), coalesce(e.cameo, ''), coalesce(e.mode, ''), "
     "       coalesce(e.role, ''), e.confidence "
     "FROM evidence e JOIN articles a ON a.id = e.article_id "
+    "JOIN sentences t ON t.id = e.sentence_id "
     "WHERE e.relation_id = ?1 AND (?3 = '' OR e.date >= ?3) AND (?4 = '~' OR e.date <= ?4) "
     "ORDER BY e.date DESC NULLS LAST, e.id LIMIT ?2";
 

@@ -33,7 +33,6 @@ struct SecondaryIndex {
 
 constexpr SecondaryIndex kIndexes[] = {
     {"articles_ext_id", "CREATE INDEX IF NOT EXISTS articles_ext_id ON articles (ext_id)", false},
-    {"entities_type", "CREATE INDEX IF NOT EXISTS entities_type ON entities (type)", false},
     // Dropped too, and built again at once if the load looks an actor up by name.
     {"aliases_fold", "CREATE INDEX IF NOT EXISTS aliases_fold ON aliases (fold)", true},
     {"relations_key",
@@ -42,9 +41,8 @@ constexpr SecondaryIndex kIndexes[] = {
      true},
     {"relations_object", "CREATE INDEX IF NOT EXISTS relations_object ON relations (object_id)",
      true},
-    {"relations_type", "CREATE INDEX IF NOT EXISTS relations_type ON relations (type)", true},
-    {"evidence_relation",
-     "CREATE INDEX IF NOT EXISTS evidence_relation ON evidence (relation_id)", true},
+    {"evidence_relation", "CREATE INDEX IF NOT EXISTS evidence_relation ON evidence (relation_id)",
+     true},
     {"evidence_article", "CREATE INDEX IF NOT EXISTS evidence_article ON evidence (article_id)",
      true},
     {"evidence_date",
@@ -109,11 +107,14 @@ constexpr const char* kUpdateRelation =
     "                  THEN ?9 ELSE modality END "
     "WHERE id = ?1";
 
+constexpr const char* kInsertSentence =
+    "INSERT INTO sentences (article_id, sentence_index, char_begin, char_end, text) "
+    "VALUES (?1, ?2, ?3, ?4, ?5)";
+
 constexpr const char* kInsertEvidence =
-    "INSERT INTO evidence (relation_id, article_id, sentence_index, char_begin, char_end, "
-    "  sentence, date, modality, cameo, mode, role, trigger, subject_mention, object_mention, "
-    "  confidence) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)";
+    "INSERT INTO evidence (relation_id, article_id, sentence_id, date, modality, cameo, mode, "
+    "  role, trigger, subject_mention, object_mention, confidence) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
 
 bool ValidDate(std::string_view s) {
   if (s.empty()) return true;
@@ -212,15 +213,21 @@ struct Batch {
     bool negated;
     Modality modality;
     int64_t count;  // 1 for a triple
-    Ref cameo, mode, role, first, last, sentence, trigger, subject_mention, object_mention;
-    int64_t sentence_index, begin, end;
+    Ref cameo, mode, role, first, last, trigger, subject_mention, object_mention;
+    uint32_t sentence;  // index into `sentences`
     double confidence;
+  };
+  struct NewSentence {  // one per distinct sentence of a document in the batch
+    uint32_t doc;
+    int64_t sentence_index, begin, end;
+    Ref text;
   };
   std::vector<NewDoc> docs;
   std::vector<NewEntity> entities;
   std::vector<Refine> refines;
   std::vector<NewAlias> aliases;
   std::vector<Item> items;
+  std::vector<NewSentence> sentences;
 
   Ref Put(std::string_view s) {
     Ref r{static_cast<uint32_t>(arena.size()), static_cast<uint32_t>(s.size())};
@@ -235,6 +242,7 @@ struct Batch {
     refines.clear();
     aliases.clear();
     items.clear();
+    sentences.clear();
   }
 };
 
@@ -270,6 +278,7 @@ class SqliteBulkWriter final : public BulkWriter {
   // ---- caller's thread
   Status Side(const BulkSide& side, uint32_t* entity);
   void Alias(uint32_t entity, std::string_view alias, bool is_name);
+  uint32_t SentenceOf(uint32_t doc, const BulkTriple& t);
   Status Submit();
 
   // ---- writer thread
@@ -296,6 +305,12 @@ class SqliteBulkWriter final : public BulkWriter {
   std::vector<uint8_t> known_;  // per entity: 1 type known, 2 country known
   std::unique_ptr<Batch> filling_ = std::make_unique<Batch>();
   std::string scratch_;
+  // The sentences of the document being read in this batch: (index, span, text) and
+  // (index, span) -> their place in the batch's sentences.
+  Interner sentence_keys_, sentence_spans_;
+  std::vector<uint32_t> key_sentence_, span_sentence_;
+  uint32_t sentence_doc_ = UINT32_MAX;
+  size_t sentence_count_ = 0;  // the batch's sentences after the last SentenceOf
 
   // Handoff.
   std::mutex mu_;
@@ -310,8 +325,8 @@ class SqliteBulkWriter final : public BulkWriter {
 
   // Writer's state.
   Statement find_article_, insert_article_, find_entity_, insert_entity_, refine_entity_,
-      find_by_fold_, insert_alias_, upsert_relation_, update_relation_, insert_evidence_,
-      insert_article_id_, insert_entity_id_, insert_relation_id_, max_ids_;
+      find_by_fold_, insert_alias_, upsert_relation_, update_relation_, insert_sentence_,
+      insert_evidence_, insert_article_id_, insert_entity_id_, insert_relation_id_, max_ids_;
   // Fast mode: the database had no actor when the load began, so every key this load has
   // not seen yet is new: rows go in with ids counted here, without looking them up, and the
   // relations' unique index is built once at the end. Each batch checks that nobody else
@@ -332,19 +347,28 @@ class SqliteBulkWriter final : public BulkWriter {
   };
   std::vector<Agg> touched_;
   std::vector<uint32_t> item_relation_;
+  std::vector<int64_t> sentence_id_;  // per sentence of the batch: sentences.id
   std::vector<std::string> dropped_;  // indexes to rebuild
   bool foreign_keys_off_ = false;
 };
 
 Status SqliteBulkWriter::Start() {
   const std::pair<Statement*, const char*> all[] = {
-      {&find_article_, kFindArticle},       {&insert_article_, kInsertArticle},
-      {&find_entity_, kFindEntity},         {&insert_entity_, kInsertEntity},
-      {&refine_entity_, kRefineEntity},     {&find_by_fold_, kFindByFold},
-      {&insert_alias_, kInsertAlias},       {&upsert_relation_, kUpsertRelation},
-      {&update_relation_, kUpdateRelation}, {&insert_evidence_, kInsertEvidence},
-      {&insert_article_id_, kInsertArticleWithId}, {&insert_entity_id_, kInsertEntityWithId},
-      {&insert_relation_id_, kInsertRelationWithId}, {&max_ids_, kMaxIds},
+      {&find_article_, kFindArticle},
+      {&insert_article_, kInsertArticle},
+      {&find_entity_, kFindEntity},
+      {&insert_entity_, kInsertEntity},
+      {&refine_entity_, kRefineEntity},
+      {&find_by_fold_, kFindByFold},
+      {&insert_alias_, kInsertAlias},
+      {&upsert_relation_, kUpsertRelation},
+      {&update_relation_, kUpdateRelation},
+      {&insert_sentence_, kInsertSentence},
+      {&insert_evidence_, kInsertEvidence},
+      {&insert_article_id_, kInsertArticleWithId},
+      {&insert_entity_id_, kInsertEntityWithId},
+      {&insert_relation_id_, kInsertRelationWithId},
+      {&max_ids_, kMaxIds},
   };
   for (const auto& [stmt, sql] : all) GEOKG_RETURN_IF_ERROR(Statement::Prepare(db_, sql, stmt));
 
@@ -427,6 +451,50 @@ Status SqliteBulkWriter::Side(const BulkSide& side, uint32_t* entity) {
   return Status::Ok();
 }
 
+uint32_t SqliteBulkWriter::SentenceOf(uint32_t doc, const BulkTriple& t) {
+  Batch& b = *filling_;
+  // Remembered for the current document of this batch only (memory stays small): a
+  // document whose triples are not next to each other gets its sentences stored again,
+  // harmlessly.
+  if (doc != sentence_doc_ || b.sentences.size() < sentence_count_) {
+    sentence_keys_.Clear();
+    sentence_spans_.Clear();
+    key_sentence_.clear();
+    span_sentence_.clear();
+    sentence_doc_ = doc;
+  }
+  const int64_t where[3] = {t.sentence_index, t.begin, t.end};
+  const std::string_view span(reinterpret_cast<const char*>(where), sizeof(where));
+  const bool has_span = t.begin < t.end;
+  bool added = false;
+  uint32_t at = 0;
+  // A statement without its text (the "also" entries of geokg extract) is the sentence
+  // another statement of the document gave for the same index and span.
+  if (t.sentence.empty() && has_span && sentence_spans_.Find(span, &at)) {
+    return span_sentence_[at];
+  }
+  scratch_.assign(span);
+  scratch_.append(t.sentence);
+  const uint32_t key = sentence_keys_.Intern(scratch_, &added);
+  if (!added) return key_sentence_[key];
+  uint32_t sentence = static_cast<uint32_t>(b.sentences.size());
+  if (has_span) {
+    const uint32_t i = sentence_spans_.Intern(span, &added);
+    if (added) {
+      span_sentence_.push_back(sentence);
+    } else if (b.Get(b.sentences[span_sentence_[i]].text).empty()) {
+      // The text of a sentence stored so far without it.
+      sentence = span_sentence_[i];
+      b.sentences[sentence].text = b.Put(t.sentence);
+    }
+  }
+  if (sentence == b.sentences.size())
+    b.sentences.push_back({doc, t.sentence_index, t.begin, t.end, b.Put(t.sentence)});
+  key_sentence_.push_back(sentence);
+  sentence_count_ = b.sentences.size();
+  return sentence;
+}
+
 void SqliteBulkWriter::Alias(uint32_t entity, std::string_view alias, bool is_name) {
   alias = Trim(alias);
   scratch_.assign(reinterpret_cast<const char*>(&entity), sizeof(entity));
@@ -470,13 +538,10 @@ Status SqliteBulkWriter::AddTriple(const BulkTriple& t) {
   item.role = b.Put(t.role);
   item.first = b.Put(t.date.empty() ? t.article_date : t.date);
   item.last = item.first;
-  item.sentence = b.Put(t.sentence);
+  item.sentence = SentenceOf(doc, t);
   item.trigger = b.Put(t.trigger);
   item.subject_mention = b.Put(t.subject.mention);
   item.object_mention = b.Put(t.object.mention);
-  item.sentence_index = t.sentence_index;
-  item.begin = t.begin;
-  item.end = t.end;
   item.confidence = t.confidence;
   b.items.push_back(item);
   if (b.items.size() + b.entities.size() >= options_.batch_size) return Submit();
@@ -885,7 +950,27 @@ Status SqliteBulkWriter::WriteBatch(Batch& b) {
     GEOKG_RETURN_IF_ERROR(st.Run());
   }
 
-  // Evidence: one row per triple.
+  // Sentences, each once per document, then evidence: one row per triple.
+  sentence_id_.assign(b.sentences.size(), 0);
+  for (size_t i = 0; i < b.sentences.size(); ++i) {
+    const Batch::NewSentence& n = b.sentences[i];
+    const int64_t article = article_of_[n.doc];
+    if (article < 0) continue;
+    Statement& st = insert_sentence_;
+    st.Reset();
+    st.BindInt(1, article);
+    st.BindInt(2, n.sentence_index);
+    st.BindInt(3, n.begin);
+    st.BindInt(4, n.end);
+    const std::string_view text = b.Get(n.text);
+    if (text.empty()) {
+      st.BindText(5, "");  // NOT NULL: an empty sentence when the source had none
+    } else {
+      st.BindTextOrNullNoCopy(5, text);
+    }
+    GEOKG_RETURN_IF_ERROR(st.Run());
+    sentence_id_[i] = sqlite3_last_insert_rowid(db_);
+  }
   Statement& ev = insert_evidence_;
   for (size_t i = 0; i < b.items.size(); ++i) {
     const Batch::Item& it = b.items[i];
@@ -893,24 +978,16 @@ Status SqliteBulkWriter::WriteBatch(Batch& b) {
     ev.Reset();
     ev.BindInt(1, relation_id_[item_relation_[i]]);
     ev.BindInt(2, article_of_[it.doc]);
-    ev.BindInt(3, it.sentence_index);
-    ev.BindInt(4, it.begin);
-    ev.BindInt(5, it.end);
-    const std::string_view sentence = b.Get(it.sentence);
-    if (sentence.empty()) {
-      ev.BindText(6, "");  // NOT NULL: an empty sentence when the source had none
-    } else {
-      ev.BindTextOrNullNoCopy(6, sentence);
-    }
-    ev.BindTextOrNullNoCopy(7, b.Get(it.first));
-    ev.BindTextOrNullNoCopy(8, ModalityName(it.modality));
-    ev.BindTextOrNullNoCopy(9, b.Get(it.cameo));
-    ev.BindTextOrNullNoCopy(10, b.Get(it.mode));
-    ev.BindTextOrNullNoCopy(11, b.Get(it.role));
-    ev.BindTextOrNullNoCopy(12, b.Get(it.trigger));
-    ev.BindTextOrNullNoCopy(13, b.Get(it.subject_mention));
-    ev.BindTextOrNullNoCopy(14, b.Get(it.object_mention));
-    ev.BindDouble(15, it.confidence);
+    ev.BindInt(3, sentence_id_[it.sentence]);
+    ev.BindTextOrNullNoCopy(4, b.Get(it.first));
+    ev.BindTextOrNullNoCopy(5, ModalityName(it.modality));
+    ev.BindTextOrNullNoCopy(6, b.Get(it.cameo));
+    ev.BindTextOrNullNoCopy(7, b.Get(it.mode));
+    ev.BindTextOrNullNoCopy(8, b.Get(it.role));
+    ev.BindTextOrNullNoCopy(9, b.Get(it.trigger));
+    ev.BindTextOrNullNoCopy(10, b.Get(it.subject_mention));
+    ev.BindTextOrNullNoCopy(11, b.Get(it.object_mention));
+    ev.BindDouble(12, it.confidence);
     GEOKG_RETURN_IF_ERROR(ev.Run());
     ++stats_.evidence_added;
   }

@@ -3,7 +3,9 @@
 #include <chrono>
 #include <cmath>
 #include <filesystem>
+#include <map>
 #include <thread>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
@@ -74,11 +76,14 @@ constexpr const char* kUpdateRelation =
 
 #undef GEOKG_MODALITY_RANK
 
+constexpr const char* kInsertSentence =
+    "INSERT INTO sentences (article_id, sentence_index, char_begin, char_end, text) "
+    "VALUES (?1, ?2, ?3, ?4, ?5)";
+
 constexpr const char* kInsertEvidence =
-    "INSERT INTO evidence (relation_id, article_id, sentence_index, char_begin, char_end, "
-    "  sentence, date, modality, cameo, mode, role, trigger, subject_mention, object_mention, "
-    "  confidence) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)";
+    "INSERT INTO evidence (relation_id, article_id, sentence_id, date, modality, cameo, mode, "
+    "  role, trigger, subject_mention, object_mention, confidence) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
 
 struct DbCloser {
   void operator()(sqlite3* db) const { sqlite3_close_v2(db); }
@@ -190,11 +195,18 @@ class SqliteStore final : public Store {
 
   Status PrepareAll() {
     const std::pair<Statement*, const char*> all[] = {
-        {&find_article_, kFindArticle},       {&insert_article_, kInsertArticle},
-        {&find_entity_, kFindEntity},         {&insert_entity_, kInsertEntity},
-        {&refine_entity_, kRefineEntity},     {&insert_alias_, kInsertAlias},
-        {&upsert_relation_, kUpsertRelation}, {&update_relation_, kUpdateRelation},
+        {&find_article_, kFindArticle},
+        {&insert_article_, kInsertArticle},
+        {&find_entity_, kFindEntity},
+        {&insert_entity_, kInsertEntity},
+        {&refine_entity_, kRefineEntity},
+        {&insert_alias_, kInsertAlias},
+        {&upsert_relation_, kUpsertRelation},
+        {&update_relation_, kUpdateRelation},
+        {&insert_sentence_, kInsertSentence},
         {&insert_evidence_, kInsertEvidence},
+        {&savepoint_, "SAVEPOINT geokg_document"},
+        {&release_, "RELEASE geokg_document"},
     };
     for (const auto& [stmt, sql] : all)
       GEOKG_RETURN_IF_ERROR(Statement::Prepare(db_.get(), sql, stmt));
@@ -225,9 +237,11 @@ class SqliteStore final : public Store {
   DbHandle db_;
   int version_;
   Statement find_article_, insert_article_, find_entity_, insert_entity_, refine_entity_,
-      insert_alias_, upsert_relation_, update_relation_, insert_evidence_;
+      insert_alias_, upsert_relation_, update_relation_, insert_sentence_, insert_evidence_,
+      savepoint_, release_;
   StoredCache cache_;
   bool in_batch_ = false;
+  bool memory_journals_ = false;  // temp_store = MEMORY set
   // Per document, reused: the distinct edges of its triples and each triple's edge.
   struct EdgeAgg {
     RelationKey key;
@@ -238,6 +252,8 @@ class SqliteStore final : public Store {
   };
   std::vector<EdgeAgg> edges_;
   std::vector<uint32_t> edge_of_triple_;
+  // sentences.id of each (sentence index, begin, end) stored for the document.
+  std::map<std::tuple<int, uint32_t, uint32_t>, int64_t> sentence_ids_;
   std::unordered_map<RelationKey, uint32_t, RelationKeyHash> edge_index_;
 };
 
@@ -305,6 +321,13 @@ Status SqliteStore::AddEntity(const Entity& e, int64_t* id, bool* added) {
 Status SqliteStore::BeginBatch() {
   GEOKG_ASSERT(!in_batch_);
   cache_.Trim();
+  if (!memory_journals_) {
+    // A savepoint keeps the pages it changes in a sub-journal, by default a temporary
+    // file: one write per page per article (most of the kernel time of an ingest). In
+    // memory, it costs the batch's pages at most.
+    GEOKG_RETURN_IF_ERROR(ExecSql(db_.get(), "PRAGMA temp_store = MEMORY"));
+    memory_journals_ = true;
+  }
   GEOKG_RETURN_IF_ERROR(ExecSql(db_.get(), "BEGIN IMMEDIATE"));
   in_batch_ = true;
   return Status::Ok();
@@ -358,7 +381,8 @@ Status SqliteStore::AddDocument(const Document& doc, std::string_view content_ha
   // Inside a batch the cache's journal covers this document only: a failure forgets its
   // entries alone, and a batch that fails forgets everything (cache_.Clear).
   cache_.Keep();
-  GEOKG_RETURN_IF_ERROR(ExecSql(db, "SAVEPOINT geokg_document"));
+  savepoint_.Reset();
+  GEOKG_RETURN_IF_ERROR(savepoint_.Run());
   auto undo = [&] {
     cache_.Forget();
     // ROLLBACK TO keeps the transaction open. A failure that ended it (SQLITE_FULL ...) took
@@ -380,7 +404,8 @@ Status SqliteStore::AddDocument(const Document& doc, std::string_view content_ha
     undo();
     return st;
   }
-  st = ExecSql(db, "RELEASE geokg_document");
+  release_.Reset();
+  st = release_.Run();
   if (!st.ok()) undo();
   return st;
 }
@@ -480,28 +505,36 @@ Status SqliteStore::WriteDocument(const Document& doc, std::string_view content_
     cache_.PutRelation(e.key, e.id);
   }
 
+  // Each sentence once, however many triples it states.
+  sentence_ids_.clear();
   for (size_t i = 0; i < doc.triples.size(); ++i) {
     const Triple& t = doc.triples[i];
     const EdgeAgg& e = edges_[edge_of_triple_[i]];
     const std::string_view date = t.date.empty() ? article_date : t.date;
+    auto [sentence, added] = sentence_ids_.emplace(std::make_tuple(t.sentence, t.begin, t.end), 0);
+    if (added) {
+      insert_sentence_.Reset();
+      insert_sentence_.BindInt(1, local.article_id);
+      insert_sentence_.BindInt(2, t.sentence);
+      insert_sentence_.BindInt(3, t.begin);
+      insert_sentence_.BindInt(4, t.end);
+      insert_sentence_.BindText(5, std::string_view(text).substr(t.begin, t.end - t.begin));
+      GEOKG_RETURN_IF_ERROR(insert_sentence_.Run());
+      sentence->second = sqlite3_last_insert_rowid(db_.get());
+    }
     insert_evidence_.Reset();
     insert_evidence_.BindInt(1, e.id);
     insert_evidence_.BindInt(2, local.article_id);
-    insert_evidence_.BindInt(3, t.sentence);
-    insert_evidence_.BindInt(4, t.begin);
-    insert_evidence_.BindInt(5, t.end);
-    insert_evidence_.BindTextOrNullNoCopy(6,
-                                          std::string_view(text).substr(t.begin, t.end - t.begin));
-    if (t.begin == t.end) insert_evidence_.BindText(6, "");  // NOT NULL
-    insert_evidence_.BindTextOrNullNoCopy(7, date);
-    insert_evidence_.BindTextOrNullNoCopy(8, ModalityName(t.modality));
-    insert_evidence_.BindTextOrNullNoCopy(9, t.cameo);
-    insert_evidence_.BindTextOrNullNoCopy(10, t.mode);
-    insert_evidence_.BindTextOrNullNoCopy(11, t.role);
-    insert_evidence_.BindTextOrNullNoCopy(12, t.trigger);
-    insert_evidence_.BindTextOrNullNoCopy(13, t.subject_mention);
-    insert_evidence_.BindTextOrNullNoCopy(14, t.object_mention);
-    insert_evidence_.BindDouble(15, static_cast<double>(t.confidence));
+    insert_evidence_.BindInt(3, sentence->second);
+    insert_evidence_.BindTextOrNullNoCopy(4, date);
+    insert_evidence_.BindTextOrNullNoCopy(5, ModalityName(t.modality));
+    insert_evidence_.BindTextOrNullNoCopy(6, t.cameo);
+    insert_evidence_.BindTextOrNullNoCopy(7, t.mode);
+    insert_evidence_.BindTextOrNullNoCopy(8, t.role);
+    insert_evidence_.BindTextOrNullNoCopy(9, t.trigger);
+    insert_evidence_.BindTextOrNullNoCopy(10, t.subject_mention);
+    insert_evidence_.BindTextOrNullNoCopy(11, t.object_mention);
+    insert_evidence_.BindDouble(12, static_cast<double>(t.confidence));
     GEOKG_RETURN_IF_ERROR(insert_evidence_.Run());
     ++local.evidence_added;
 
@@ -516,6 +549,13 @@ Status SqliteStore::WriteDocument(const Document& doc, std::string_view content_
 }
 
 Status OpenHandle(const std::string& path, int flags, const StoreOptions& options, DbHandle* out) {
+  // SQLite counts every allocation under a global mutex unless told not to (we never read
+  // the counts): a lock and an unlock per malloc, on every thread. Only possible before
+  // SQLite initialises; later calls are refused, harmlessly.
+  static const bool kNoMemoryStatistics = [] {
+    return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK;
+  }();
+  (void)kNoMemoryStatistics;
   sqlite3* raw = nullptr;
   // NOMUTEX: a Store is used by one thread at a time, so SQLite's own locking per call is
   // pure cost.

@@ -47,12 +47,13 @@ def articles(db):
         folder = path.rsplit("/", 2)[-2] if path.count("/") >= 1 else ""
         out[h] = [kind, folder, []]
     rows = db.execute(
-        """SELECT a.content_hash, s.key, r.type, o.key, r.negated, e.sentence_index,
-                  e.char_begin, e.char_end, e.sentence, coalesce(e.date, ''), e.modality,
+        """SELECT a.content_hash, s.key, r.type, o.key, r.negated, t.sentence_index,
+                  t.char_begin, t.char_end, t.text, coalesce(e.date, ''), e.modality,
                   coalesce(e.cameo, ''), coalesce(e.mode, ''), coalesce(e.role, ''),
                   coalesce(e.trigger, ''), coalesce(e.subject_mention, ''),
                   coalesce(e.object_mention, ''), round(e.confidence, 4)
            FROM evidence e JOIN articles a ON a.id = e.article_id
+           JOIN sentences t ON t.id = e.sentence_id
            JOIN relations r ON r.id = e.relation_id
            JOIN entities s ON s.id = r.subject_id JOIN entities o ON o.id = r.object_id""")
     for row in rows:

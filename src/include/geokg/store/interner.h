@@ -87,6 +87,13 @@ class Interner {
 
   size_t size() const { return entries_.size(); }
 
+  // Forgets every string (indexes start at 0 again).
+  void Clear() {
+    arena_.clear();
+    entries_.clear();
+    slots_.assign(16, 0);
+  }
+
   // Bytes held, for memory reports.
   size_t MemoryBytes() const {
     return arena_.capacity() + entries_.capacity() * sizeof(Entry) +
