@@ -175,5 +175,37 @@ TEST_F(ExtractionEn, MilitaryUnitsKeepTheirNumbers) {
   EXPECT_TRUE(m.count("CTF 50=CTF 50")) << testing::PrintToString(m);
 }
 
+TEST_F(ExtractionEn, AConjunctionBeforeASubjectOpensAClause) {
+  auto r = Run("Emmanuel Macron visited Kyiv in June 2022, months after Russia invaded Ukraine.");
+  EXPECT_TRUE(r.count("Russia|ASSAULT|Ukraine")) << testing::PrintToString(r);
+  EXPECT_FALSE(r.count("Emmanuel Macron|ASSAULT|Ukraine")) << testing::PrintToString(r);
+}
+
+TEST_F(ExtractionEn, AVerbReachesThePersonBehindATitleNotTheTitlesOwner) {
+  auto r = Run("Fumio Kishida held talks with US President Joe Biden in Tokyo in May 2022.");
+  EXPECT_TRUE(r.count("Fumio Kishida|CONSULT|Joe Biden")) << testing::PrintToString(r);
+  EXPECT_FALSE(r.count("Fumio Kishida|CONSULT|United States")) << testing::PrintToString(r);
+}
+
+TEST_F(ExtractionEn, APossessorKeepsItsPlaceWhenNoActorIsPossessed) {
+  auto r = Run("Japan criticised China's naval exercises near Taiwan in 2022.");
+  EXPECT_TRUE(r.count("Japan|ACCUSE|China")) << testing::PrintToString(r);
+  EXPECT_FALSE(r.count("Japan|ACCUSE|Taiwan")) << testing::PrintToString(r);
+}
+
+TEST_F(ExtractionEn, SanctionsByTwoActorsAreNotBetweenThem) {
+  auto r = Run("In 2014 the United States and the European Union imposed sanctions.");
+  EXPECT_FALSE(r.count("European Union|SANCTION|United States")) << testing::PrintToString(r);
+  EXPECT_FALSE(r.count("United States|SANCTION|European Union")) << testing::PrintToString(r);
+}
+
+TEST_F(ExtractionEn, OfficesOfTwoWordsAndPossessiveOwners) {
+  auto r = Run("The United Nations Secretary General Antonio Guterres met the European Union's foreign "
+               "policy chief, Josep Borrell, in 2021.");
+  EXPECT_TRUE(r.count("António Guterres|LEADS|United Nations") || r.count("Antonio Guterres|LEADS|United Nations"))
+      << testing::PrintToString(r);
+  EXPECT_TRUE(r.count("Josep Borrell|HOLDS_ROLE|European Union")) << testing::PrintToString(r);
+}
+
 }  // namespace
 }  // namespace geokg

@@ -868,20 +868,38 @@ void AppositionPass(Ctx& c, int s) {
 void RoleBeforeApposition(Ctx& c, int s, int role_at, int person) {
   const Tokens& toks = c.doc->sentences[static_cast<size_t>(s)].tokens;
   int b = role_at;
-  while (b > 0 && role_at - b < 5) {
+  bool starts_with_owner = false;  // "the European Union's foreign policy chief"
+  while (b > 0 && role_at - b < 8) {
     const Token& p = toks[static_cast<size_t>(b - 1)];
-    bool part = c.taken[static_cast<size_t>(b - 1)] < 0 && p.is_word &&
+    int pm = c.taken[static_cast<size_t>(b - 1)];
+    if (pm >= 0) {
+      const Mention& om = c.doc->mentions[static_cast<size_t>(pm)];
+      if (om.type == EntityType::kPerson || om.last != b) break;
+      b = om.first;
+      starts_with_owner = c.lex.In("determiner", toks[static_cast<size_t>(b)].lower);
+      if (starts_with_owner) break;
+      continue;
+    }
+    bool part = p.is_word &&
                 (c.demonym_at[static_cast<size_t>(b - 1)] >= 0 || c.lex.In("role_complement", p.lower) ||
-                 (p.upper_initial && !c.lex.In("determiner", p.lower)));
+                 (p.upper_initial && !c.lex.In("determiner", p.lower)) || p.lower == "'s" ||
+                 (!p.upper_initial && (p.pos == Pos::kNoun || p.pos == Pos::kAdj) && !c.lex.In("role", p.lemma)));
     if (!part) break;
     --b;
   }
-  if (b == 0 || !c.lex.In("determiner", toks[static_cast<size_t>(b - 1)].lower) ||
-      c.taken[static_cast<size_t>(b - 1)] >= 0 || c.taken[static_cast<size_t>(role_at)] >= 0)
+  int first = starts_with_owner ? b : b - 1;
+  if (c.taken[static_cast<size_t>(role_at)] >= 0 || first < 0) return;
+  if (!starts_with_owner && (b == 0 || !c.lex.In("determiner", toks[static_cast<size_t>(b - 1)].lower) ||
+                             c.taken[static_cast<size_t>(b - 1)] >= 0))
     return;
+  // Owners named inside the phrase keep their own mentions; the phrase is the wider one.
+  std::vector<std::pair<int, int>> inner;
+  for (int k = first; k <= role_at; ++k)
+    if (c.taken[static_cast<size_t>(k)] >= 0) inner.emplace_back(k, c.taken[static_cast<size_t>(k)]);
   int entity = c.doc->mentions[static_cast<size_t>(person)].entity;
-  int m = AddMention(c, s, b - 1, role_at + 1, entity, EntityType::kPerson);
+  int m = AddMention(c, s, first, role_at + 1, entity, EntityType::kPerson);
   c.doc->mentions[static_cast<size_t>(m)].named = false;
+  for (auto [k, o] : inner) c.taken[static_cast<size_t>(k)] = o;
 }
 
 // English: where the words naming a person's office or rank begin, going left from token
@@ -920,6 +938,11 @@ void RolePass(Ctx& c, int s) {
     // "Prime Minister", "Premier ministre": the head of government.
     if (i > 0 && (role_word == "minister" || role_word == "ministre")) {
       std::string two = toks[static_cast<size_t>(i - 1)].lower + " " + role_word;
+      if (c.lex.role_relation.count(two)) role_word = two;
+    }
+    // "Director General", "Secretary-General": an office of two words whose second follows.
+    if (i + 1 < n) {
+      std::string two = role_word + " " + toks[static_cast<size_t>(i + 1)].lower;
       if (c.lex.role_relation.count(two)) role_word = two;
     }
     // Scan forward to the name: skip the role's complement (up to 8 tokens, no verb-like
@@ -969,6 +992,8 @@ void RolePass(Ctx& c, int s) {
         name_at = j;
         break;
       }
+      // "Secretary General Antonio Guterres": a title after the role is still before the name.
+      if (u.upper_initial && (c.lex.In("title", u.lower) || c.lex.In("rank_word", u.lower))) continue;
       if (title) break;  // a title is followed directly by the name
       if (c.lex.In("stop_role", u.lower)) break;
       if (role && j > i + 1 && (c.lex.In("role", u.lower) || c.lex.In("role", u.lemma))) break;  // the nearer role speaks
@@ -1014,6 +1039,11 @@ void RolePass(Ctx& c, int s) {
       for (int k = b; k < name_at; ++k) c.title_words.insert(k);
       uint32_t from = toks[static_cast<size_t>(b)].begin;
       if (from < pmen.begin) pmen.long_text = c.doc->article.text.substr(from, pmen.end - from);
+      // The person's phrase covers the title, so a verb before it reaches the person, not
+      // the owner named in the title ("talks with US President Joe Biden").
+      bool comma = false;
+      for (int k = b; k < name_at; ++k) comma = comma || toks[static_cast<size_t>(k)].text == ",";
+      if (!comma && b < pmen.first) pmen.first = b;
     }
     if (!role) continue;
     int country_entry = -1;
@@ -1023,8 +1053,10 @@ void RolePass(Ctx& c, int s) {
       int b = i;
       while (b > 0 && i - b < 5) {
         const Token& p = toks[static_cast<size_t>(b - 1)];
+        // "the European Union's foreign policy chief": lower-case words of the portfolio too.
         bool pre = (p.is_word && p.upper_initial) || p.lower == "'s" || c.demonym_at[static_cast<size_t>(b - 1)] >= 0 ||
-                   c.lex.In("role_complement", p.lower);
+                   c.lex.In("role_complement", p.lower) ||
+                   (p.is_word && (p.pos == Pos::kNoun || p.pos == Pos::kAdj) && !c.lex.In("role", p.lemma));
         if (!pre) break;
         --b;
       }

@@ -81,6 +81,13 @@ struct SentenceView {
     if ((tok(k).lower == "des" || tok(k).lower == "du") &&
         (k == 0 || !tok(k - 1).is_word || Is(k - 1, "clause_opener")))
       return false;
+    // "since Russia invaded Ukraine": a conjunction opening a clause whose verb follows.
+    if (lex.lang != "fr" && Is(k, "subordinator") && m.last < n()) {
+      int f = m.last;
+      while (f < n() && tok(f).pos == Pos::kAdv) ++f;
+      if (f < n() && (tok(f).pos == Pos::kAux || (tok(f).pos == Pos::kVerb && tok(f).verb_form == VerbForm::kFinite)))
+        return false;
+    }
     return Is(k, "preposition");
   }
 };
@@ -219,6 +226,9 @@ int FirstMentionAfter(const SentenceView& v, int from, int window, bool skip_gov
       for (int j = mm->last + 1; j < std::min(v.n(), mm->last + 8); ++j) {
         int h = v.mention_at[static_cast<size_t>(j)];
         if (h >= 0 && v.MentionOf(h)->entity >= 0) return h;
+        // English: the possessed phrase ends at a preposition or a comma ("China's military
+        // pressure around Taiwan" is about China).
+        if (v.lex.lang != "fr" && (!v.tok(j).is_word || v.Is(j, "preposition"))) break;
       }
     }
     return m;
@@ -732,6 +742,13 @@ void LocationClosure(const Document& doc, const std::vector<Triple>& found, std:
   }
 }
 
+// Acts two sides do together ("A and B met", "agreed", "worked together"); a sanction or an
+// attack by "A and B" is theirs against someone else.
+bool MutualAct(RelationType r) {
+  return r == RelationType::kConsult || r == RelationType::kAgree || r == RelationType::kCooperate ||
+         r == RelationType::kAllyOf;
+}
+
 bool IsCooperation(RelationType r) {
   return r == RelationType::kSupport || r == RelationType::kAid || r == RelationType::kCooperate;
 }
@@ -928,7 +945,8 @@ void ExtractRelations(const Resources& res, const Lexicon& lex, Document* doc) {
         }
         // "Barack Obama et Vladimir Poutine se sont entretenus": a symmetric act with no
         // object joins the two coordinated subjects.
-        if (obj < 0 && subj >= 0 && Relation(tr.relation).symmetric) {
+        if (obj < 0 && subj >= 0 && Relation(tr.relation).symmetric &&
+            (lex.lang == "fr" || MutualAct(tr.relation))) {
           const Mention* sm0 = v.MentionOf(subj);
           int k = sm0->first - 1;
           if (k >= 1 && (v.tok(k).lower == "et" || v.tok(k).lower == "and")) {
