@@ -583,7 +583,8 @@ void EnglishAnalyser::Analyse(Sentence* s) {
   const size_t n = toks.size();
   if (n == 0) return;
   cands_.resize(std::max(cands_.size(), n));
-  std::vector<const Form*> forms(n, nullptr);
+  std::vector<const Form*>& forms = forms_;
+  forms.assign(n, nullptr);
   bool initial = true;  // no word yet in this clause: a capital says nothing
   for (size_t i = 0; i < n; ++i) {
     Token& t = toks[i];
@@ -621,7 +622,8 @@ void EnglishAnalyser::Analyse(Sentence* s) {
     initial = false;
   }
   res_.tagger.Decode(cands_, n, &best_);
-  std::vector<int> tag(n);
+  std::vector<int>& tag = tags_;
+  tag.resize(n);
   for (size_t i = 0; i < n; ++i) tag[i] = cands_[i][static_cast<size_t>(best_[i])].tag;
   auto is_verb = [&](int g) {
     return g == vb_ || g == vbd_ || g == vbn_ || g == vbg_ || g == vbp_ || g == vbz_;

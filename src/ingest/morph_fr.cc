@@ -187,16 +187,23 @@ void FrenchAnalyser::Analyse(Sentence* s) {
   const size_t n = toks.size();
   readings_.assign(n, nullptr);
   if (guessed_.size() < n) guessed_.resize(n);
+  bool start = true;
   for (size_t i = 0; i < n; ++i) {
     const Token& t = toks[i];
-    if (!t.is_word) continue;
+    if (!t.is_word) {
+      if (t.text != "'" && t.text != "-") start = true;
+      continue;
+    }
     const std::vector<FrenchReading>* r = &Readings(t.lower);
-    // Names the dictionary writes with a capital ("Moscou", "Lattaquié", "Laurent").
-    if (t.upper_initial && t.text != t.lower) {
+    // A capital where a sentence or clause starts may be a word ("Union") or a name the
+    // dictionary knows as both ("Pierre", "Laurent"): its readings as written tell. Inside
+    // the sentence a capitalised word is a name whatever the word (see Choose).
+    if (start && t.upper_initial && t.text != t.lower && !r->empty()) {
       const std::vector<FrenchReading>& cap = Readings(t.text);
-      if (r->empty() || Has(cap, Pos::kPropn)) r = &cap;
+      if (Has(cap, Pos::kPropn)) r = &cap;
     }
     readings_[i] = r;
+    start = false;
   }
   auto next_word = [&](size_t i) -> long {
     for (size_t k = i + 1; k < n; ++k)
@@ -434,6 +441,12 @@ const FrenchReading* FrenchAnalyser::Choose(const Token& t, const std::vector<Fr
       default:
         s = 3;
     }
+    // A capital inside the sentence: a name, or a noun or adjective read as one ("Jean
+    // Pierre Raffarin" holds no verb).
+    if (capital_inside && r.pos != Pos::kPropn && r.pos != Pos::kNoun && r.pos != Pos::kAdj &&
+        !(r.flags & FrenchReading::kGrammatical))
+      s = std::min(s, 2);
+    if (capital_inside && r.pos == Pos::kPropn) s = 11;
     // Within one part of speech, a lemma the lexicons use.
     if (vocabulary_ && vocabulary_->count(r.lemma))
       s = s * 2 + 1;

@@ -118,7 +118,8 @@ class EnglishAnalyser {
   int nn_, nns_, nnp_, nnps_, jj_, jjr_, jjs_, rb_, vb_, vbd_, vbn_, vbg_, vbp_, vbz_, cd_, punc_,
       md_, to_, pos_, in_;
   std::vector<std::vector<EnglishTagger::Reading>> cands_;
-  std::vector<int> best_;
+  std::vector<int> best_, tags_;
+  std::vector<const Form*> forms_;
 };
 
 // ---- morph_fr.cc
