@@ -91,6 +91,19 @@ TEST_F(French, AppositionRoleNounIsThePerson) {
   EXPECT_EQ(pelloux, 2);
 }
 
+// The owner of a role may stand behind an article ("de l'ONG X"), and the name behind a
+// title after the comma ("M. Olivier Faure").
+TEST_F(French, RoleOwnersAndTitledNamesInAppositions) {
+  auto r = Run(
+      "Madame Cécile Duflot, la directrice de l'ONG Oxfam France, a dénoncé les inégalités en "
+      "janvier "
+      "2019. Le premier secrétaire du Parti socialiste, M. Olivier Faure, a salué la décision.");
+  EXPECT_TRUE(r.count("Cécile Duflot|LEADS|Oxfam")) << ::testing::PrintToString(r);
+  EXPECT_TRUE(r.count("Olivier Faure|HOLDS_ROLE|Parti socialiste")) << ::testing::PrintToString(r);
+  EXPECT_EQ(EntityOf("directrice"), "Cécile Duflot");
+  for (const Entity& e : doc_.entities) EXPECT_NE(e.name.rfind("M.", 0), 0u) << e.name;
+}
+
 // "sur place" is the place where the story is; "sur la place" is a square.
 TEST_F(French, SurPlaceIsTheLastPlaceNamed) {
   Run("Le 15 avril 2019, un incendie a ravagé la toiture de Notre-Dame à Paris. Les pompiers "

@@ -816,9 +816,11 @@ void ResolveRoleNoun(Ctx& c, int s, int i, const std::string& role_word) {
   c.role_used.insert(i);
 }
 
+int OrgPhraseEnd(const Ctx& c, const Tokens& toks, int i, int j);
+
 // Appositions after the name: "Peter Cook, porte-parole du Pentagone". Runs in the role pass
 // and again after the name pass, for people no list knows ("Patrice Douret, président de ...").
-void AppositionPass(Ctx& c, int s) {
+void AppositionPass(Ctx& c, int s, bool after_names) {
   const Tokens& toks = c.doc->sentences[static_cast<size_t>(s)].tokens;
   int n = static_cast<int>(toks.size());
   for (int i = 0; i + 2 < n; ++i) {
@@ -854,11 +856,14 @@ void AppositionPass(Ctx& c, int s) {
     // first ("Russia's foreign minister"). Never the role noun itself.
     int owner = RoleOwner(c, s, role_at + 1, stop, &country_entry);
     if (owner < 0 && k < role_at) owner = RoleOwner(c, s, k, role_at, &country_entry);
-    c.role_used.insert(role_at);
     const Token& rt = toks[static_cast<size_t>(role_at)];
     const std::string role = c.lex.In("role", rt.lemma) ? rt.lemma : rt.lower;
-    AddRoleTriple(c, s, m, owner, role);
     RoleNounIsThePerson(c, s, role_at, m, role);
+    // An owner no list knows ("la responsable de l'ONG Santé pour tous") is found by the name
+    // pass: the second reading gets the role then.
+    if (owner < 0 && !after_names) continue;
+    c.role_used.insert(role_at);
+    AddRoleTriple(c, s, m, owner, role);
     i = stop - 1;
   }
 }
@@ -962,10 +967,13 @@ void RolePass(Ctx& c, int s) {
         continue;
       }
       if (u.text == ",") {
-        if (j + 1 < n && toks[static_cast<size_t>(j + 1)].upper_initial) {
-          name_at = j + 1;
-          break;
-        }
+        // "le leader du parti, Mme Sylvia Pinel": the name follows the title.
+        int at = j + 1;
+        while (at + 1 < n && (c.lex.In("title", toks[static_cast<size_t>(at)].lower) ||
+                              c.lex.In("person_title", toks[static_cast<size_t>(at)].lower) ||
+                              (toks[static_cast<size_t>(at)].text == "." && at > j + 1)))
+          ++at;
+        if (at < n && toks[static_cast<size_t>(at)].upper_initial) name_at = at;
         break;
       }
       if (!u.is_word) {
@@ -975,12 +983,13 @@ void RolePass(Ctx& c, int s) {
       if (u.upper_initial && c.demonym_at[static_cast<size_t>(j)] < 0 && !c.lex.In("role", u.lower) &&
           !c.lex.In("role_complement", u.lower) && !c.lex.In("title", u.lower)) {
         // After de/du/of a capitalised name is what the role belongs to ("chef du
-        // Pentagone"), not who holds it.
-        int before = j - 1;  // "commander of the Amphibious Task Group": past the article
-        if (c.lex.lang != "fr" && before > i + 1 && c.lex.In("determiner", toks[static_cast<size_t>(before)].lower))
-          --before;
-        if (j > i + 1 && c.lex.In("preposition", toks[static_cast<size_t>(before)].lower)) {
+        // Pentagone", "la responsable de l'ONG Terre Solidaire", "commander of the Amphibious
+        // Task Group"), not who holds it.
+        int before = j - 1;
+        while (before > i && c.lex.In("determiner", toks[static_cast<size_t>(before)].lower)) --before;
+        if (j > i + 1 && before > i && c.lex.In("preposition", toks[static_cast<size_t>(before)].lower)) {
           int end = NameRun(c.lex, toks, j, n);
+          if (c.lex.lang == "fr" && end > j) end = OrgPhraseEnd(c, toks, j, end);
           if (end > j && Free(c, j, end)) {
             std::string org = c.doc->article.text.substr(
                 u.begin, toks[static_cast<size_t>(end - 1)].end - u.begin);
@@ -1068,7 +1077,7 @@ void RolePass(Ctx& c, int s) {
     if (c.lex.lang != "fr" && name_at == i + 2 && toks[static_cast<size_t>(i + 1)].text == ",")
       RoleBeforeApposition(c, s, i, person);
   }
-  AppositionPass(c, s);
+  AppositionPass(c, s, /*after_names=*/false);
 }
 
 // Road numbers: "l'A7", "l'autoroute A36", "la RN 79", "la D 905bis", "l'E40". A letter of
@@ -1895,7 +1904,7 @@ void FindMentions(const Resources& res, const Lexicon& lex, Morphology* morph, D
     NamePass(c, s);
     ExtendNounPhrases(c, s);
     PlacePhrasePass(c, s);
-    AppositionPass(c, s);
+    AppositionPass(c, s, /*after_names=*/true);
     PronounPass(c, s);
   }
   std::stable_sort(doc->mentions.begin(), doc->mentions.end(), [](const Mention& a, const Mention& b) {
