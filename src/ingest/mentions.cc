@@ -969,7 +969,7 @@ void RolePass(Ctx& c, int s) {
       if (u.text == ",") {
         // "le leader du parti, Mme Sylvia Pinel": the name follows the title.
         int at = j + 1;
-        while (at + 1 < n && (c.lex.In("title", toks[static_cast<size_t>(at)].lower) ||
+        while (c.lex.lang == "fr" && at + 1 < n && (c.lex.In("title", toks[static_cast<size_t>(at)].lower) ||
                               c.lex.In("person_title", toks[static_cast<size_t>(at)].lower) ||
                               (toks[static_cast<size_t>(at)].text == "." && at > j + 1)))
           ++at;
