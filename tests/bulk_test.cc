@@ -161,6 +161,9 @@ TEST_F(BulkTest, LoadingAnExportRebuildsTheSameGraph) {
             QueryInt(source_.get(), "SELECT count(*) FROM sentences"));
   EXPECT_EQ(QueryInt(copy.get(), "PRAGMA foreign_keys"), 1);
   EXPECT_EQ(QueryInt(copy.get(), "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+  // A load into an empty database writes with a rollback journal, then goes back to WAL.
+  EXPECT_EQ(Strings(copy.get(), "PRAGMA journal_mode"), std::set<std::string>{"wal"});
+  EXPECT_EQ(QueryInt(copy.get(), "PRAGMA synchronous"), 1);  // NORMAL
 }
 
 TEST_F(BulkTest, ReloadingAddsNothing) {

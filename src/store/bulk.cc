@@ -248,6 +248,62 @@ struct Batch {
 
 constexpr uint32_t kImportDoc = UINT32_MAX;
 
+// The edges a load has touched, (subject id, object id, type, negated) -> a dense index,
+// with what the writer keeps per edge; open addressing over the entries themselves.
+class EdgeTable {
+ public:
+  struct Entry {
+    int64_t subject, object;
+    int64_t id;    // relations.id, 0 while not written
+    int32_t slot;  // its place in the batch's aggregates, -1
+    RelationType type;
+    bool negated;
+  };
+
+  EdgeTable() { slots_.assign(1024, 0); }
+
+  uint32_t Intern(int64_t subject, int64_t object, RelationType type, bool negated) {
+    if ((entries_.size() + 1) * 2 > slots_.size()) Grow();
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = Hash(subject, object, type, negated) & mask;; i = (i + 1) & mask) {
+      const uint32_t slot = slots_[i];
+      if (slot == 0) {
+        entries_.push_back({subject, object, 0, -1, type, negated});
+        slots_[i] = static_cast<uint32_t>(entries_.size());
+        return slots_[i] - 1;
+      }
+      const Entry& e = entries_[slot - 1];
+      if (e.subject == subject && e.object == object && e.type == type && e.negated == negated)
+        return slot - 1;
+    }
+  }
+  Entry& operator[](uint32_t index) { return entries_[index]; }
+
+ private:
+  static uint64_t Hash(int64_t subject, int64_t object, RelationType type, bool negated) {
+    uint64_t h = static_cast<uint64_t>(subject) * 0x9E3779B97F4A7C15ULL;
+    h ^= static_cast<uint64_t>(object) + 0x632BE59BD9B4E019ULL + (h << 6) + (h >> 2);
+    h ^= (static_cast<uint64_t>(type) << 1 | (negated ? 1 : 0)) * 0xBF58476D1CE4E5B9ULL;
+    h ^= h >> 31;
+    h *= 0x94D049BB133111EBULL;
+    return h ^ (h >> 29);
+  }
+  void Grow() {
+    std::vector<uint32_t> bigger(slots_.size() * 2, 0);
+    const size_t mask = bigger.size() - 1;
+    for (uint32_t k = 0; k < entries_.size(); ++k) {
+      const Entry& e = entries_[k];
+      size_t i = Hash(e.subject, e.object, e.type, e.negated) & mask;
+      while (bigger[i] != 0) i = (i + 1) & mask;
+      bigger[i] = k + 1;
+    }
+    slots_.swap(bigger);
+  }
+
+  std::vector<Entry> entries_;
+  std::vector<uint32_t> slots_;  // entry index + 1; 0 is empty
+};
+
 // CPU time of the whole process, in seconds.
 double ProcessCpuSeconds() {
   rusage u{};
@@ -336,9 +392,7 @@ class SqliteBulkWriter final : public BulkWriter {
   std::vector<int64_t> article_of_;  // per doc: articles.id, -1 skipped, 0 not yet known
   std::vector<int64_t> entity_of_;   // per entity: entities.id
   int64_t import_article_ = 0;       // -1: the source was imported before
-  Interner relations_;               // (subject id, object id, type, negated) -> index
-  std::vector<int64_t> relation_id_;  // per relation index: relations.id, 0 not written yet
-  std::vector<int32_t> slot_;         // per relation index: its place in `touched`, -1
+  EdgeTable edges_;
   struct Agg {
     uint32_t relation;
     int64_t count;
@@ -350,6 +404,7 @@ class SqliteBulkWriter final : public BulkWriter {
   std::vector<int64_t> sentence_id_;  // per sentence of the batch: sentences.id
   std::vector<std::string> dropped_;  // indexes to rebuild
   bool foreign_keys_off_ = false;
+  bool rollback_journal_ = false;  // journal_mode DELETE while loading (fast mode)
 };
 
 Status SqliteBulkWriter::Start() {
@@ -403,6 +458,21 @@ Status SqliteBulkWriter::Start() {
   // give it a larger page cache. Both are restored by Finish.
   GEOKG_RETURN_IF_ERROR(ExecSql(db_, "PRAGMA foreign_keys = OFF; PRAGMA cache_size = -262144"));
   foreign_keys_off_ = true;
+  if (fast_) {
+    // Loading into an empty database, pages are written once, straight into the file,
+    // with a rollback journal (new pages need no journal): WAL writes each page twice, to
+    // the log and then at the checkpoints, a third of the writer's time. Each batch is
+    // still atomic and durable (synchronous FULL: the journal and the file are synced at
+    // every commit; a crash leaves a hot journal that the next opening rolls back). Only
+    // when no other connection has the file open; Finish goes back to WAL.
+    Statement mode;
+    GEOKG_RETURN_IF_ERROR(Statement::Prepare(db_, "PRAGMA journal_mode = DELETE", &mode));
+    bool row = false;
+    if (mode.Step(&row).ok() && row && mode.ColumnView(0) == "delete") {
+      rollback_journal_ = true;
+      GEOKG_RETURN_IF_ERROR(ExecSql(db_, "PRAGMA synchronous = FULL"));
+    }
+  }
   if (options_.background) thread_ = std::thread([this] { Loop(); });
   return Status::Ok();
 }
@@ -646,6 +716,12 @@ void SqliteBulkWriter::JoinThread() {
 }
 
 void SqliteBulkWriter::RestorePragmas() {
+  if (rollback_journal_) {
+    // Waits for readers as any write does (the busy handler); a database left with a
+    // rollback journal still works, and Store::Open turns WAL on again.
+    ExecSql(db_, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL").ok();
+    rollback_journal_ = false;
+  }
   if (!foreign_keys_off_) return;
   ExecSql(db_, "PRAGMA foreign_keys = ON; PRAGMA cache_size = -2000; PRAGMA threads = 0").ok();
   foreign_keys_off_ = false;
@@ -852,7 +928,6 @@ Status SqliteBulkWriter::WriteBatch(Batch& b) {
   // Relations: fold each item into its relation's aggregates for this batch.
   touched_.clear();
   item_relation_.assign(b.items.size(), UINT32_MAX);
-  char key[18];
   for (size_t i = 0; i < b.items.size(); ++i) {
     const Batch::Item& it = b.items[i];
     int64_t article = 0;
@@ -865,26 +940,18 @@ Status SqliteBulkWriter::WriteBatch(Batch& b) {
       ++stats_.skipped;
       continue;
     }
-    const int64_t s = entity_of_[it.subject], o = entity_of_[it.object];
-    std::memcpy(key, &s, 8);
-    std::memcpy(key + 8, &o, 8);
-    key[16] = static_cast<char>(it.relation);
-    key[17] = it.negated ? 1 : 0;
-    bool added = false;
-    const uint32_t rel = relations_.Intern(std::string_view(key, sizeof(key)), &added);
-    if (added) {
-      relation_id_.push_back(0);
-      slot_.push_back(-1);
-    }
+    const uint32_t rel =
+        edges_.Intern(entity_of_[it.subject], entity_of_[it.object], it.relation, it.negated);
     item_relation_[i] = rel;
+    EdgeTable::Entry& edge = edges_[rel];
     const int rank = static_cast<int>(it.modality);
     const std::string_view first = b.Get(it.first), last = b.Get(it.last), cameo = b.Get(it.cameo);
-    if (slot_[rel] < 0) {
-      slot_[rel] = static_cast<int32_t>(touched_.size());
+    if (edge.slot < 0) {
+      edge.slot = static_cast<int32_t>(touched_.size());
       touched_.push_back({rel, it.count, first, last, cameo, rank});
       continue;
     }
-    Agg& a = touched_[static_cast<size_t>(slot_[rel])];
+    Agg& a = touched_[static_cast<size_t>(edge.slot)];
     a.count += it.count;
     if (!first.empty() && (a.first.empty() || first < a.first)) a.first = first;
     if (!last.empty() && (a.last.empty() || last > a.last)) a.last = last;
@@ -892,18 +959,16 @@ Status SqliteBulkWriter::WriteBatch(Batch& b) {
     a.rank = std::min(a.rank, rank);
   }
   for (const Agg& a : touched_) {
-    slot_[a.relation] = -1;
-    const std::string_view key_bytes = relations_.Get(a.relation);
-    int64_t s = 0, o = 0;
-    std::memcpy(&s, key_bytes.data(), 8);
-    std::memcpy(&o, key_bytes.data() + 8, 8);
-    const auto type = static_cast<RelationType>(key_bytes[16]);
-    const bool negated = key_bytes[17] != 0;
+    EdgeTable::Entry& edge = edges_[a.relation];
+    edge.slot = -1;
+    const int64_t s = edge.subject, o = edge.object;
+    const RelationType type = edge.type;
+    const bool negated = edge.negated;
     const std::string_view modality = ModalityName(static_cast<Modality>(a.rank));
-    if (relation_id_[a.relation] != 0) {
+    if (edge.id != 0) {
       Statement& st = update_relation_;
       st.Reset();
-      st.BindInt(1, relation_id_[a.relation]);
+      st.BindInt(1, edge.id);
       st.BindTextOrNullNoCopy(5, a.cameo);
       st.BindInt(6, a.count);
       st.BindTextOrNullNoCopy(7, a.first);
@@ -927,7 +992,7 @@ Status SqliteBulkWriter::WriteBatch(Batch& b) {
       st.BindTextOrNullNoCopy(9, modality);
       st.BindInt(10, ++last_relation_);
       GEOKG_RETURN_IF_ERROR(st.Run());
-      relation_id_[a.relation] = last_relation_;
+      edge.id = last_relation_;
       ++stats_.relations_added;
       continue;
     }
@@ -945,7 +1010,7 @@ Status SqliteBulkWriter::WriteBatch(Batch& b) {
     bool row = false;
     GEOKG_RETURN_IF_ERROR(st.Step(&row));
     GEOKG_ASSERT(row);
-    relation_id_[a.relation] = st.ColumnInt(0);
+    edge.id = st.ColumnInt(0);
     if (st.ColumnInt(1) == a.count) ++stats_.relations_added;
     GEOKG_RETURN_IF_ERROR(st.Run());
   }
@@ -976,7 +1041,7 @@ Status SqliteBulkWriter::WriteBatch(Batch& b) {
     const Batch::Item& it = b.items[i];
     if (it.doc == kImportDoc || item_relation_[i] == UINT32_MAX) continue;
     ev.Reset();
-    ev.BindInt(1, relation_id_[item_relation_[i]]);
+    ev.BindInt(1, edges_[item_relation_[i]].id);
     ev.BindInt(2, article_of_[it.doc]);
     ev.BindInt(3, sentence_id_[it.sentence]);
     ev.BindTextOrNullNoCopy(4, b.Get(it.first));
