@@ -104,6 +104,26 @@ TEST_F(French, RoleOwnersAndTitledNamesInAppositions) {
   for (const Entity& e : doc_.entities) EXPECT_NE(e.name.rfind("M.", 0), 0u) << e.name;
 }
 
+// A noun that names an actor brings its adjectives and a bare complement: the phrase is the
+// mention, the noun as written its name.
+TEST_F(French, NounPhrasesNameTheirActors) {
+  Run("En juillet 2021, les agents de police et l'équipe médicale ont secouru une vieille dame "
+      "dans "
+      "le centre de Liège.");
+  std::set<std::string> mentions;
+  for (const Mention& m : doc_.mentions)
+    if (m.entity >= 0) mentions.insert(m.text);
+  for (const char* want : {"agents de police", "équipe médicale", "vieille dame"})
+    EXPECT_TRUE(mentions.count(want)) << want << " " << ::testing::PrintToString(mentions);
+  EXPECT_FALSE(mentions.count("police")) << ::testing::PrintToString(mentions);
+  EXPECT_EQ(EntityOf("équipe médicale"), "[équipe]");
+  // An infinitive after "de" is no complement: "a demandé aux policiers de partir".
+  Run("Le préfet a demandé aux manifestants de quitter la place en mars 2023.");
+  bool bare = false;
+  for (const Mention& m : doc_.mentions) bare = bare || m.text == "manifestants";
+  EXPECT_TRUE(bare);
+}
+
 // "sur place" is the place where the story is; "sur la place" is a square.
 TEST_F(French, SurPlaceIsTheLastPlaceNamed) {
   Run("Le 15 avril 2019, un incendie a ravagé la toiture de Notre-Dame à Paris. Les pompiers "

@@ -1214,6 +1214,36 @@ void OnTheSpotPass(Ctx& c, int s) {
   }
 }
 
+// A French adjective after a noun, by its part of speech: "médicale", "locales",
+// "pédiatrique" (participles are left out: "les pompiers arrivés sur place").
+bool FrenchAdjectiveAt(const Ctx& c, const Tokens& toks, int k) {
+  const Token& t = toks[static_cast<size_t>(k)];
+  return t.is_word && !t.upper_initial && t.pos == Pos::kAdj && c.taken[static_cast<size_t>(k)] < 0 &&
+         !c.lex.In("determiner", t.lower) && !c.lex.In("not_phrase_adjective", t.lower);
+}
+
+// French names people, groups and places by a noun phrase: the noun, its adjectives and a
+// bare noun complement ("l'équipe médicale", "les agents d'entretien", "le poste de police",
+// "un groupe d'étudiants bénévoles"). Returns the end of the phrase of the noun at `i`.
+int FrenchPhraseEnd(const Ctx& c, const Tokens& toks, int i) {
+  const int n = static_cast<int>(toks.size());
+  int k = i + 1;
+  for (int a = 0; a < 2 && k < n && FrenchAdjectiveAt(c, toks, k); ++a) ++k;
+  if (k + 1 < n && (toks[static_cast<size_t>(k)].lower == "de" || toks[static_cast<size_t>(k)].lower == "d'")) {
+    const Token& w = toks[static_cast<size_t>(k + 1)];
+    int taken = c.taken[static_cast<size_t>(k + 1)];
+    bool generic = taken >= 0 && !c.doc->mentions[static_cast<size_t>(taken)].named &&
+                   c.doc->mentions[static_cast<size_t>(taken)].first == k + 1 &&
+                   c.doc->mentions[static_cast<size_t>(taken)].last == k + 2;
+    if (w.is_word && !w.upper_initial && w.pos == Pos::kNoun && (taken < 0 || generic) &&
+        !c.lex.In("determiner", w.lower) && !c.lex.In("not_phrase_complement", w.lower)) {
+      k += 2;
+      for (int a = 0; a < 2 && k < n && FrenchAdjectiveAt(c, toks, k); ++a) ++k;
+    }
+  }
+  return k;
+}
+
 // Collective actors named by a common noun: "la coalition", "les rebelles", "protesters".
 // Runs twice: before the role pass for nouns that are never titles, after it for role nouns
 // ("le maire", "the director") that introduced no name.
@@ -1253,14 +1283,21 @@ void GroupPass(Ctx& c, int s, bool roles) {
       lone_capital = !prev_cap && !next_cap && !roles;
     }
     if (t.upper_initial && i > 0 && !lone_capital) continue;
-    const Token* prev = i > 0 ? &toks[static_cast<size_t>(i - 1)] : nullptr;
+    // French: an adjective may stand between the determiner and the noun ("la vieille dame",
+    // "un jeune homme", "une petite rue").
+    int begin = i;
+    if (c.lex.lang == "fr" && i >= 2 && c.taken[static_cast<size_t>(i - 1)] < 0 &&
+        c.lex.In("pre_adjective", toks[static_cast<size_t>(i - 1)].lower))
+      begin = i - 1;
+    const Token* prev = begin > 0 ? &toks[static_cast<size_t>(begin - 1)] : nullptr;
     if (!lone_capital &&
         (!prev || !(c.lex.In("determiner", prev->lower) || c.lex.In("preposition", prev->lower) ||
                     c.lex.In("possessive", prev->lower))))
       continue;
     // "le pays", "la ville" with the definite article and no complement: the state or the
     // town the article last named ("en Tunisie ... le pays", "à Liège ... la ville").
-    if (place && c.lex.lang == "fr" && prev) {
+    const int end = c.lex.lang == "fr" ? FrenchPhraseEnd(c, toks, i) : i + 1;
+    if (place && c.lex.lang == "fr" && prev && begin == i && end == i + 1) {
       const bool state = c.lex.In("place_anaphor_state", t.lower);
       const bool town = c.lex.In("place_anaphor_town", t.lower);
       const std::string next = i + 1 < n ? toks[static_cast<size_t>(i + 1)].lower : "";
@@ -1288,11 +1325,28 @@ void GroupPass(Ctx& c, int s, bool roles) {
     // Common nouns name an actor of this article only: "la ville" of one story is not the
     // "ville" of another, so the key carries the article id.
     std::string name = t.lemma;
+    std::string key = name;
     EntityType type = group ? EntityType::kGroup : EntityType::kPlace;
-    int ent = c.table.Keyed("generic:" + c.doc->article.id + ":" + name, name, type);
-    int m = AddMention(c, s, i, i + 1, ent, type);
+    if (begin < i || end > i + 1) {
+      // The phrase is the mention ("équipe médicale", "agents d'entretien") and tells this
+      // actor from others of the same noun; the noun as written is its name.
+      for (int k = begin; k < end; ++k) {
+        int o = c.taken[static_cast<size_t>(k)];
+        if (o >= 0) c.doc->mentions[static_cast<size_t>(o)].entity = -1;
+        c.taken[static_cast<size_t>(k)] = -1;
+      }
+      key = Lower(c.doc->article.text.substr(toks[static_cast<size_t>(begin)].begin,
+                                             toks[static_cast<size_t>(end - 1)].end - toks[static_cast<size_t>(begin)].begin));
+      name = t.lower;
+    }
+    int ent = c.table.Keyed("generic:" + c.doc->article.id + ":" + key, name, type);
+    int m = AddMention(c, s, begin, end, ent, type);
     c.doc->mentions[static_cast<size_t>(m)].named = false;
     c.doc->mentions[static_cast<size_t>(m)].plural = t.lower.back() == 's' || t.lower.back() == 'x';
+    if (end > i + 1) {
+      i = end - 1;
+      continue;
+    }
     // "les forces de l'ordre", "les agents de sécurité": the complement belongs to the noun.
     int k = i + 1;
     if (k < n && (toks[static_cast<size_t>(k)].lower == "de" || toks[static_cast<size_t>(k)].lower == "d'")) {
