@@ -124,6 +124,16 @@ TEST_F(French, NounPhrasesNameTheirActors) {
   EXPECT_TRUE(bare);
 }
 
+// An object pronoun before the verb is its object, never its subject.
+TEST_F(French, ObjectCliticsAreObjects) {
+  auto r =
+      Run("Les policiers ont retrouvé Salah Abdeslam à Molenbeek le 18 mars 2016. Ils l'ont arrêté "
+          "après une fusillade.");
+  EXPECT_TRUE(r.count("[policiers]|COERCE|Salah Abdeslam")) << ::testing::PrintToString(r);
+  for (const std::string& t : r)
+    EXPECT_EQ(t.rfind("Salah Abdeslam|COERCE", 0), std::string::npos) << t;
+}
+
 // "sur place" is the place where the story is; "sur la place" is a square.
 TEST_F(French, SurPlaceIsTheLastPlaceNamed) {
   Run("Le 15 avril 2019, un incendie a ravagé la toiture de Notre-Dame à Paris. Les pompiers "

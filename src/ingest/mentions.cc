@@ -1919,6 +1919,62 @@ void PronounPass(Ctx& c, int s) {
   }
 }
 
+// French object clitics before a verb: "les secours ont pu la sauver", "la police l'a
+// arrêté", "il lui a annoncé", "il leur a donné". Resolved to the last actor that agrees
+// (la: a woman or a feminine noun; le: a man or a masculine noun; les, leur: a plural or a
+// group; l', lui: one actor) other than the subject of the clitic's own clause.
+void ObjectCliticPass(Ctx& c, int s) {
+  if (c.lex.lang != "fr") return;
+  const Tokens& toks = c.doc->sentences[static_cast<size_t>(s)].tokens;
+  const int n = static_cast<int>(toks.size());
+  for (int i = 1; i + 1 < n; ++i) {
+    const Token& t = toks[static_cast<size_t>(i)];
+    if (t.pos != Pos::kPron || c.taken[static_cast<size_t>(i)] >= 0 || !c.lex.In("object_clitic", t.lower)) continue;
+    const bool plural = t.lower == "les" || t.lower == "leur";
+    const char gender = t.lower == "la" ? 'f' : t.lower == "le" ? 'm' : 0;
+    // The clause's subject: the nearest actor before the clitic in its clause.
+    int subject = -1;
+    for (int k = i - 1; k >= 0; --k) {
+      const Token& u = toks[static_cast<size_t>(k)];
+      if (u.text == "," || u.text == ";" || c.lex.In("relative", u.lower) || c.lex.In("clause_opener", u.lower)) break;
+      int m = c.taken[static_cast<size_t>(k)];
+      if (m >= 0) {
+        subject = c.doc->mentions[static_cast<size_t>(m)].entity;
+        break;
+      }
+    }
+    int found = -1;
+    for (size_t m = c.doc->mentions.size(); m-- > c.first_mention[static_cast<size_t>(std::max(0, s - 2))];) {
+      const Mention& mm = c.doc->mentions[m];
+      if (mm.entity < 0 || mm.entity == subject || (mm.sentence == s && mm.first >= i)) continue;
+      if (mm.type == EntityType::kPlace || mm.type == EntityType::kState) continue;
+      const bool person = mm.type == EntityType::kPerson;
+      bool agrees;
+      if (plural) {
+        agrees = mm.plural || mm.type == EntityType::kGroup;
+      } else if (gender == 'f') {
+        agrees = !mm.plural && ((person && mm.gender != 'm') || mm.gender == 'f');
+      } else if (gender == 'm') {
+        agrees = !mm.plural && ((person && mm.gender != 'f') || mm.gender == 'm');
+      } else {
+        agrees = !mm.plural && (person || mm.gender != 0);
+      }
+      if (!agrees) continue;
+      // Mentions are not in token order within a sentence: take the latest.
+      if (found < 0) {
+        found = static_cast<int>(m);
+        continue;
+      }
+      const Mention& best = c.doc->mentions[static_cast<size_t>(found)];
+      if (mm.sentence > best.sentence || (mm.sentence == best.sentence && mm.first > best.first)) found = static_cast<int>(m);
+    }
+    if (found < 0) continue;
+    const Mention& ante = c.doc->mentions[static_cast<size_t>(found)];
+    int idx = AddMention(c, s, i, i + 1, ante.entity, ante.type, /*pronoun=*/true);
+    c.doc->mentions[static_cast<size_t>(idx)].plural = plural;
+  }
+}
+
 }  // namespace
 
 int MentionAt(const Document& doc, int s, int t) {
@@ -1960,6 +2016,7 @@ void FindMentions(const Resources& res, const Lexicon& lex, Morphology* morph, D
     PlacePhrasePass(c, s);
     AppositionPass(c, s, /*after_names=*/true);
     PronounPass(c, s);
+    ObjectCliticPass(c, s);
   }
   std::stable_sort(doc->mentions.begin(), doc->mentions.end(), [](const Mention& a, const Mention& b) {
     return a.sentence != b.sentence ? a.sentence < b.sentence : a.first < b.first;

@@ -203,6 +203,33 @@ bool ConjunctOfGoverned(const SentenceView& v, const Mention& m) {
   return prev && prev->last == k && v.Governed(*prev);
 }
 
+// A French object pronoun before its verb ("la police l'a arrêté", "il lui a annoncé"):
+// never a subject, the object of the verb it stands before.
+bool ObjectClitic(const SentenceView& v, const Mention& m) {
+  return v.lex.lang == "fr" && m.pronoun && m.last == m.first + 1 && v.Is(m.first, "object_clitic") &&
+         v.tok(m.first).pos == Pos::kPron;
+}
+
+// The object pronoun of the verb group ending before `trig`, if it is one the frame takes:
+// le/la/l'/les for a direct object, lui/leur for "à".
+int CliticObject(const SentenceView& v, int trig, bool direct, bool dative) {
+  for (int k = trig - 1; k >= 0 && k >= trig - 5; --k) {
+    const Token& t = v.tok(k);
+    int m = v.mention_at[static_cast<size_t>(k)];
+    if (m >= 0) {
+      const Mention* mm = v.MentionOf(m);
+      if (!ObjectClitic(v, *mm)) return -1;
+      const bool to = t.lower == "lui" || t.lower == "leur";
+      return (to ? dative : direct) ? m : -1;
+    }
+    if (!t.is_word) return -1;
+    if (t.pos != Pos::kAux && t.pos != Pos::kAdv && !v.Is(k, "negation") && !v.Is(k, "negation_head") &&
+        !(t.pos == Pos::kVerb && k < trig - 1))
+      return -1;
+  }
+  return -1;
+}
+
 int FirstMentionAfter(const SentenceView& v, int from, int window, bool skip_governed) {
   for (int k = from; k < std::min(v.n(), from + window); ++k) {
     if (v.tok(k).text == ";" || v.tok(k).text == ":") return -1;
@@ -267,7 +294,7 @@ int SubjectBefore(const SentenceView& v, int before, bool noun) {
     if (m < 0) continue;
     const Mention* mm = v.MentionOf(m);
     k = mm->first;
-    if (mm->entity < 0 || v.Governed(*mm)) continue;
+    if (mm->entity < 0 || v.Governed(*mm) || ObjectClitic(v, *mm)) continue;
     // A place named by a common noun ("the base", "la ville") does not act.
     if (mm->type == EntityType::kPlace && !mm->named) continue;
     return m;
@@ -925,6 +952,15 @@ void ExtractRelations(const Resources& res, const Lexicon& lex, Document* doc) {
               }
             }
           }
+        }
+        // "les secours ont pu la sauver", "il lui a annoncé": an object pronoun before the verb.
+        if (obj < 0 && !noun && lex.lang == "fr") {
+          bool direct = false, dative = false;
+          for (const std::string& prep : tr.object_preps) {
+            direct = direct || prep.empty();
+            dative = dative || prep == "\xC3\xA0";
+          }
+          obj = CliticObject(v, i, direct, dative);
         }
         // "un camp de l'État islamique", "positions of ISIL": a place named by a common noun
         // stands for the actor it belongs to.
