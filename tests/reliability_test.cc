@@ -35,7 +35,9 @@
 #include "geokg/graph/graph.h"
 #include "geokg/ingest/extractor.h"
 #include "geokg/ingest/reader.h"
+#include "geokg/ontology.h"
 #include "geokg/store/store.h"
+#include "load_hooks.h"
 #include "nlp_internal.h"
 #include "test_util.h"
 
@@ -1006,6 +1008,65 @@ TEST(Snapshot, StatsSeeOneSnapshot) {
                                  << " articles, " << stats.entities << " actors, "
                                  << stats.evidence << " evidence";
   }
+}
+
+// Large graphs are read by two connections on two threads (KnowledgeGraph::Load): both must
+// read one snapshot. A writer that commits between the start of the first snapshot and the
+// start of the second would give relations of two states: one half with an evidence count
+// from before the commit, the other from after. The commit is held off instead (here it
+// gives up after its busy timeout), and the graph is one state.
+TEST(Snapshot, GraphLoadOnTwoConnectionsSeesOneSnapshot) {
+  TwoConnections c;
+  ASSERT_TRUE(c.ok) << c.message;
+  sqlite3_busy_timeout(c.writer->Handle(), 200);
+  // One more triple on the first relation and on the last: one in each half.
+  testing::DocBuilder late("late", "en", "2016-01-01");
+  int s0 = late.Sentence("Two more reports.");
+  for (const char* which : {"min", "max"}) {
+    Statement st;
+    ASSERT_TRUE(Statement::Prepare(c.writer->Handle(),
+                                   std::string("SELECT s.key, s.name, s.type, o.key, o.name, "
+                                               "o.type, r.type, r.negated FROM relations r "
+                                               "JOIN entities s ON s.id = r.subject_id "
+                                               "JOIN entities o ON o.id = r.object_id "
+                                               "WHERE r.id = (SELECT ") +
+                                       which + "(id) FROM relations)",
+                                   &st)
+                    .ok());
+    bool row = false;
+    ASSERT_TRUE(st.Step(&row).ok() && row);
+    const int subject = late.Entity(st.ColumnText(0), st.ColumnText(1),
+                                    EntityTypeFromName(st.ColumnView(2)), "", {});
+    const int object = late.Entity(st.ColumnText(3), st.ColumnText(4),
+                                   EntityTypeFromName(st.ColumnView(5)), "", {});
+    RelationType type;
+    ASSERT_TRUE(RelationFromName(st.ColumnView(6), &type));
+    late.Add(subject, type, object, s0, "", "", "").negated = st.ColumnInt(7) != 0;
+  }
+  internal::GraphLoadHooks& hooks = internal::LoadHooks();
+  const internal::GraphLoadHooks saved = hooks;
+  hooks.two_readers_above = 0;
+  bool called = false;
+  Status committed;
+  hooks.between_snapshots = [&] {
+    called = true;
+    AddStats stats;
+    committed = c.writer->AddDocument(late.Build(), "hash-late", &stats);
+  };
+  std::unique_ptr<KnowledgeGraph> kg;
+  Status st = KnowledgeGraph::Load(c.reader.get(), &kg);
+  hooks = saved;
+  ASSERT_TRUE(st.ok()) << st.message();
+  EXPECT_TRUE(called) << "the graph was not read by two connections";
+  EXPECT_EQ(committed.code(), Status::Code::kBusy) << committed.message();
+  int64_t evidence = 0;
+  for (auto [e, end] = boost::edges(kg->graph()); e != end; ++e)
+    evidence += kg->Props(*e).evidence_count;
+  EXPECT_EQ(kg->num_relations(), static_cast<size_t>(testing::kFixtureRelations));
+  EXPECT_EQ(evidence, testing::kFixtureEvidence);
+  // Once the load is done, the writer goes on.
+  AddStats stats;
+  EXPECT_TRUE(c.writer->AddDocument(late.Build(), "hash-late", &stats).ok());
 }
 
 // The hook itself: a commit between two statements is seen by the second one (so the two

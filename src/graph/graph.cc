@@ -11,6 +11,7 @@
 #include "geokg/ontology.h"
 #include "geokg/store/interner.h"
 #include "graph_internal.h"
+#include "load_hooks.h"
 
 namespace geokg {
 namespace {
@@ -357,7 +358,39 @@ sqlite3* SecondReader(sqlite3* db) {
   return other;
 }
 
+// A connection to the file behind `db` that takes the write lock at once or not at all, or
+// null (in-memory database, a read-only file, another writer holding the lock).
+sqlite3* WriteGate(sqlite3* db) {
+  const char* file = sqlite3_db_filename(db, "main");
+  if (file == nullptr || *file == '\0') return nullptr;
+  sqlite3* gate = nullptr;
+  if (sqlite3_open_v2(file, &gate, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) !=
+          SQLITE_OK ||
+      sqlite3_exec(gate, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK) {
+    sqlite3_close_v2(gate);
+    return nullptr;
+  }
+  return gate;
+}
+
+// Counts of the relations table outside any snapshot, to decide on a second reader.
+int64_t RelationSpan(sqlite3* db) {
+  Statement st;
+  bool row = false;
+  if (!Statement::Prepare(db, "SELECT max(rowid) - min(rowid) FROM relations", &st).ok() ||
+      !st.Step(&row).ok() || !row)
+    return 0;
+  return st.ColumnInt(0);
+}
+
 }  // namespace
+
+namespace internal {
+GraphLoadHooks& LoadHooks() {
+  static GraphLoadHooks hooks;
+  return hooks;
+}
+}  // namespace internal
 
 Status KnowledgeGraph::Load(Store* store, std::unique_ptr<KnowledgeGraph>* out) {
   GEOKG_ASSERT(store != nullptr);
@@ -365,6 +398,27 @@ Status KnowledgeGraph::Load(Store* store, std::unique_ptr<KnowledgeGraph>* out) 
   Builder builder;
   Builder::Impl& b = *builder.impl_;
   GEOKG_RETURN_IF_ERROR(ExecSql(db, kMapEverything));
+  const internal::GraphLoadHooks& hooks = internal::LoadHooks();
+
+  // Large graphs: the upper half of the relations is read on a second thread, through a
+  // connection of its own, which must read the same snapshot as this one. SQLite cannot
+  // hand a snapshot over (this build has no sqlite3_snapshot_open), so both snapshots start
+  // while a third connection holds the write lock: no commit can come between them. The
+  // lock is held for two statements; when it cannot be had at once (a writer holds it, the
+  // file is read-only), everything is read on this connection.
+  sqlite3* second = nullptr;
+  sqlite3* gate = nullptr;
+  if (RelationSpan(db) > hooks.two_readers_above && (gate = WriteGate(db)) != nullptr &&
+      (second = SecondReader(db)) == nullptr) {
+    sqlite3_close_v2(gate);
+    gate = nullptr;
+  }
+  struct Closer {
+    sqlite3** db;
+    ~Closer() {
+      if (*db != nullptr) sqlite3_close_v2(*db);
+    }
+  } close_second{&second}, close_gate{&gate};
 
   // One read transaction: every row read on this connection comes from one snapshot.
   ReadSnapshot snapshot(db);
@@ -381,20 +435,29 @@ Status KnowledgeGraph::Load(Store* store, std::unique_ptr<KnowledgeGraph>* out) 
   const int64_t n_entities = std::max<int64_t>(count.ColumnInt(0), 0);
   const int64_t min_relation = count.ColumnInt(1), max_relation = count.ColumnInt(2);
   count.Reset();
+  if (second != nullptr) {
+    if (hooks.between_snapshots) hooks.between_snapshots();
+    // The second snapshot starts with its first read, then the writers may go on.
+    if (sqlite3_exec(second, "BEGIN; SELECT 1 FROM relations LIMIT 1", nullptr, nullptr, nullptr) !=
+        SQLITE_OK) {
+      sqlite3_close_v2(second);
+      second = nullptr;
+    }
+    sqlite3_exec(gate, "ROLLBACK", nullptr, nullptr, nullptr);
+    sqlite3_close_v2(gate);
+    gate = nullptr;
+  }
   // Upper bounds (ids are never reused, rarely skipped): enough to reserve.
   builder.Reserve(static_cast<size_t>(n_entities),
                   static_cast<size_t>(std::max<int64_t>(max_relation - min_relation + 1, 0)));
   b.pool.reserve(static_cast<size_t>(n_entities) * 40);
 
-  // Large graphs: the upper half of the relations is read on a second thread, through a
-  // connection of its own. It reads ids up to this snapshot's highest only: those rows, and
-  // the actors they point at, all exist in this snapshot (rows are never deleted), whatever
-  // a writer commits meanwhile.
+  // The second connection reads the upper half of the relations (of this snapshot, which
+  // is its own).
   const int64_t mid = min_relation + (max_relation - min_relation) / 2;
   Builder upper;
   Status upper_status;
   std::thread reader;
-  sqlite3* second = max_relation - min_relation > 200000 ? SecondReader(db) : nullptr;
   if (second != nullptr) {
     upper.Reserve(0, static_cast<size_t>(max_relation - mid));
     reader = std::thread([&] {
@@ -411,10 +474,14 @@ Status KnowledgeGraph::Load(Store* store, std::unique_ptr<KnowledgeGraph>* out) 
   }
   if (st.ok()) st = ReadRelations(db, min_relation, second != nullptr ? mid : max_relation, &b);
   if (reader.joinable()) reader.join();
-  if (second != nullptr) sqlite3_close_v2(second);
+  const bool two_readers = second != nullptr;
+  if (second != nullptr) {
+    sqlite3_close_v2(second);
+    second = nullptr;
+  }
   GEOKG_RETURN_IF_ERROR(st);
   GEOKG_RETURN_IF_ERROR(upper_status);
-  if (second != nullptr) {
+  if (two_readers) {
     // The upper half after the lower one (ids stay in order), its codes re-interned.
     Builder::Impl& u = *upper.impl_;
     b.edges.reserve(b.edges.size() + u.edges.size());
