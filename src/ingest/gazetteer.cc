@@ -63,12 +63,28 @@ void Gazetteer::AddForm(int entry, FormKind kind, const std::string& form) {
 Status Gazetteer::LoadFile(const std::string& path) {
   std::ifstream in(path);
   if (!in) return Status::IoError(path + ": cannot open gazetteer file");
-  return LoadStream(in, path);
+  Status st = LoadStream(in, path);
+  IndexForms();  // what a bad line left loaded stays usable
+  return st;
 }
 
 Status Gazetteer::LoadText(const std::string& text, const std::string& name) {
   std::istringstream in(text);
-  return LoadStream(in, name);
+  Status st = LoadStream(in, name);
+  IndexForms();
+  return st;
+}
+
+void Gazetteer::IndexForms() {
+  size_t size = 16;
+  while (size < forms_.size() * 2) size <<= 1;
+  index_.assign(size, Slot{});
+  for (const auto& form : forms_) {
+    const uint64_t h = ShortKeyHash(form.first);
+    size_t slot = h & (size - 1);
+    while (index_[slot].form != nullptr) slot = (slot + 1) & (size - 1);
+    index_[slot] = Slot{h, &form};
+  }
 }
 
 Status Gazetteer::LoadStream(std::istream& in, const std::string& path) {
@@ -147,23 +163,39 @@ Status Gazetteer::LoadDir(const std::string& dir) {
     if (de.path().extension() == ".tsv") files.push_back(de.path().string());
   if (ec) return Status::IoError(dir + ": " + ec.message());
   std::sort(files.begin(), files.end());
-  for (const std::string& f : files) GEOKG_RETURN_IF_ERROR(LoadFile(f));
-  return Status::Ok();
+  Status st = Status::Ok();
+  for (const std::string& f : files) {
+    std::ifstream in(f);
+    if (!in) {
+      st = Status::IoError(f + ": cannot open gazetteer file");
+      break;
+    }
+    st = LoadStream(in, f);
+    if (!st.ok()) break;
+  }
+  IndexForms();
+  return st;
 }
 
 const std::vector<FormHit>* Gazetteer::Lookup(std::string_view folded) const {
-  auto it = forms_.find(folded);
-  return it == forms_.end() || it->second.hits.empty() ? nullptr : &it->second.hits;
+  bool longer;
+  return Step(folded, &longer);
 }
 
 const std::vector<FormHit>* Gazetteer::Step(std::string_view folded, bool* longer) const {
-  auto it = forms_.find(folded);
-  if (it == forms_.end()) {
-    *longer = false;
-    return nullptr;
+  *longer = false;
+  if (index_.empty()) return nullptr;
+  const uint64_t h = ShortKeyHash(folded);
+  const size_t mask = index_.size() - 1;
+  for (size_t slot = h & mask;; slot = (slot + 1) & mask) {
+    const Slot& s = index_[slot];
+    if (s.form == nullptr) return nullptr;
+    if (s.hash == h && s.form->first == folded) {
+      const Form& f = s.form->second;
+      *longer = f.longer;
+      return f.hits.empty() ? nullptr : &f.hits;
+    }
   }
-  *longer = it->second.longer;
-  return it->second.hits.empty() ? nullptr : &it->second.hits;
 }
 
 int Gazetteer::Find(const std::string& key) const {

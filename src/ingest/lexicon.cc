@@ -1,4 +1,5 @@
 // Relation lexicon files: see docs/LEXICON.md for the format.
+#include <algorithm>
 #include <fstream>
 
 #include "geokg/common/text.h"
@@ -140,7 +141,72 @@ Status Lexicon::LoadFile(const std::string& path) {
       return bad("unknown line kind '" + kind + "'");
     }
   }
+  IndexClasses();
   return Status::Ok();
+}
+
+namespace {
+
+inline uint64_t KeyHash(std::string_view s) { return ShortKeyHash(s); }
+
+size_t TableSize(size_t n) {
+  size_t size = 16;
+  while (size < n * 2) size <<= 1;
+  return size;
+}
+
+}  // namespace
+
+void Lexicon::IndexClasses() {
+  class_names_.clear();
+  for (const auto& [name, words] : classes) class_names_.push_back(name);
+  std::sort(class_names_.begin(), class_names_.end());
+  class_slots_.assign(TableSize(class_names_.size()), -1);
+  for (size_t i = 0; i < class_names_.size(); ++i) {
+    size_t slot = KeyHash(class_names_[i]) & (class_slots_.size() - 1);
+    while (class_slots_[slot] >= 0) slot = (slot + 1) & (class_slots_.size() - 1);
+    class_slots_[slot] = static_cast<int32_t>(i);
+  }
+  mask_words_ = (class_names_.size() + 63) / 64;
+  StringMap<size_t> at;
+  words_.clear();
+  masks_.clear();
+  for (size_t c = 0; c < class_names_.size(); ++c) {
+    for (const std::string& w : classes.find(class_names_[c])->second) {
+      auto [it, added] = at.emplace(w, words_.size());
+      if (added) {
+        words_.push_back(w);
+        masks_.resize(masks_.size() + mask_words_, 0);
+      }
+      masks_[it->second * mask_words_ + (c >> 6)] |= uint64_t{1} << (c & 63);
+    }
+  }
+  word_slots_.assign(TableSize(words_.size()), -1);
+  for (size_t i = 0; i < words_.size(); ++i) {
+    size_t slot = KeyHash(words_[i]) & (word_slots_.size() - 1);
+    while (word_slots_[slot] >= 0) slot = (slot + 1) & (word_slots_.size() - 1);
+    word_slots_[slot] = static_cast<int32_t>(i);
+  }
+}
+
+int Lexicon::ClassIndex(std::string_view cls) const {
+  if (class_slots_.empty()) return -1;
+  const size_t mask = class_slots_.size() - 1;
+  for (size_t slot = KeyHash(cls) & mask;; slot = (slot + 1) & mask) {
+    const int32_t i = class_slots_[slot];
+    if (i < 0) return -1;
+    if (class_names_[static_cast<size_t>(i)] == cls) return i;
+  }
+}
+
+const uint64_t* Lexicon::WordMask(std::string_view word) const {
+  if (word_slots_.empty()) return nullptr;
+  const size_t mask = word_slots_.size() - 1;
+  for (size_t slot = KeyHash(word) & mask;; slot = (slot + 1) & mask) {
+    const int32_t i = word_slots_[slot];
+    if (i < 0) return nullptr;
+    if (words_[static_cast<size_t>(i)] == word) return &masks_[static_cast<size_t>(i) * mask_words_];
+  }
 }
 
 void Lexicon::CollectVocabulary(std::unordered_set<std::string>* out) const {

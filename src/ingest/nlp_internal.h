@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <istream>
 #include <memory>
@@ -29,6 +30,30 @@ struct StringHash {
 };
 template <typename V>
 using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
+
+// A hash for the short keys the flat lookup tables use (words, folded forms, class names):
+// the first and last eight bytes and the length, mixed, in constant time. Equal keys hash
+// equal; a collision only costs a probe.
+inline uint64_t ShortKeyHash(std::string_view s) {
+  const size_t n = s.size();
+  uint64_t a = 0, b = 0;
+  if (n >= 8) {
+    std::memcpy(&a, s.data(), 8);
+    std::memcpy(&b, s.data() + n - 8, 8);
+  } else if (n >= 4) {
+    uint32_t x, y;
+    std::memcpy(&x, s.data(), 4);
+    std::memcpy(&y, s.data() + n - 4, 4);
+    a = x;
+    b = y;
+  } else if (n > 0) {
+    a = static_cast<unsigned char>(s[0]) |
+        static_cast<uint64_t>(static_cast<unsigned char>(s[n / 2])) << 8 |
+        static_cast<uint64_t>(static_cast<unsigned char>(s[n - 1])) << 16;
+  }
+  uint64_t h = (a ^ (b * 0x9E3779B97F4A7C15ull) ^ n) * 0xFF51AFD7ED558CCDull;
+  return h ^ (h >> 32);
+}
 using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
 
 // ---- clean.cc: which paragraphs are the article, and its dateline date.
@@ -143,9 +168,18 @@ class Gazetteer {
     std::vector<FormHit> hits;  // empty when only longer forms start with this key
     bool longer = false;
   };
+  // Rebuilds index_ from forms_ (after every load).
+  void IndexForms();
   std::vector<GazetteerEntry> entries_;
   std::unordered_map<std::string, int> by_key_;
   StringMap<Form> forms_;  // every form, and every token prefix of a longer one
+  // forms_ as a flat open-addressing table (a power of two in size): Step is asked for every
+  // word of every sentence, and most words are no form.
+  struct Slot {
+    uint64_t hash = 0;
+    const std::pair<const std::string, Form>* form = nullptr;
+  };
+  std::vector<Slot> index_;
   // Indexes of the scans above, in entry order: entries with a role in an organisation,
   // and organisations (with their folded names) by country.
   std::unordered_map<std::string, std::vector<int>> role_holders_;
@@ -193,14 +227,30 @@ struct Lexicon {
   // Mode words ("téléphone" -> "phone").
   std::unordered_map<std::string, std::string> mode_words;
 
+  // True when `word` is in class `cls`. The passes ask this many times per token, so it
+  // reads a flat index LoadFile builds from `classes`: each word's classes as bits.
   bool In(std::string_view cls, std::string_view word) const {
-    auto it = classes.find(cls);
-    return it != classes.end() && it->second.find(word) != it->second.end();
+    const int c = ClassIndex(cls);
+    if (c < 0) return false;
+    const uint64_t* mask = WordMask(word);
+    return mask != nullptr && ((mask[c >> 6] >> (c & 63)) & 1) != 0;
   }
   // Loads a lexicon file (header "#geokg-lexicon\t1\tLANG"); appends to this lexicon.
   Status LoadFile(const std::string& path);
   // Every lemma the lexicon uses (for Morphology's vocabulary).
   void CollectVocabulary(std::unordered_set<std::string>* out) const;
+
+ private:
+  // Rebuilds the index of `classes` (open addressing, power-of-two tables).
+  void IndexClasses();
+  int ClassIndex(std::string_view cls) const;
+  const uint64_t* WordMask(std::string_view word) const;
+  std::vector<std::string> class_names_;
+  std::vector<int32_t> class_slots_;  // -1 empty, else an index into class_names_
+  std::vector<std::string> words_;
+  std::vector<int32_t> word_slots_;  // -1 empty, else an index into words_
+  std::vector<uint64_t> masks_;      // mask_words_ per word of words_
+  size_t mask_words_ = 0;
 };
 
 // ---- mentions.cc and resolve.cc
