@@ -207,5 +207,42 @@ TEST_F(ExtractionEn, OfficesOfTwoWordsAndPossessiveOwners) {
   EXPECT_TRUE(r.count("Josep Borrell|HOLDS_ROLE|European Union")) << testing::PrintToString(r);
 }
 
+TEST_F(ExtractionEn, CompoundsSayWhoLeadsOrBacksAnActor) {
+  auto r = Run("Turkish-backed militias seized the border town of Ras al-Ain in 2019, while a "
+               "US-led coalition bombed Raqqa.");
+  EXPECT_TRUE(r.count("Turkey|SUPPORT|militias")) << testing::PrintToString(r);
+  EXPECT_TRUE(r.count("militias|CONTROLS|Ras al-Ain")) << testing::PrintToString(r);
+  EXPECT_TRUE(r.count("United States|LEADS|Global Coalition against Daesh")) << testing::PrintToString(r);
+}
+
+TEST_F(ExtractionEn, AParticipleAfterAnActorIsAPassiveWithoutDoer) {
+  auto r = Run("Brussels froze the assets of Russian officials accused of undermining Ukraine in 2014.");
+  EXPECT_FALSE(r.count("European Union|ACCUSE|Ukraine")) << testing::PrintToString(r);
+}
+
+TEST_F(ExtractionEn, AnInfinitiveAfterTheVerbIsItsObject) {
+  auto r = Run("Kurdish fighters helped to encircle Raqqa in 2017.");
+  EXPECT_FALSE(r.count("Kurdish fighters|AID|Raqqa")) << testing::PrintToString(r);
+}
+
+TEST_F(ExtractionEn, AVicePresidentHoldsARoleAndDoesNotLead) {
+  auto r = Run("US Vice President Kamala Harris visited Warsaw in March 2022.");
+  EXPECT_TRUE(r.count("Kamala Harris|HOLDS_ROLE|United States")) << testing::PrintToString(r);
+  EXPECT_FALSE(r.count("Kamala Harris|LEADS|United States")) << testing::PrintToString(r);
+}
+
+TEST_F(ExtractionEn, GroupsNamedByBarePluralsAndTheirModifiers) {
+  Run("Iraqi troops and local tribal fighters pushed back militants near Fallujah in 2016.");
+  std::set<std::string> m = Mentions();
+  EXPECT_TRUE(m.count("local tribal fighters=local tribal fighters")) << testing::PrintToString(m);
+  EXPECT_TRUE(m.count("militants=militants")) << testing::PrintToString(m);
+}
+
+TEST_F(ExtractionEn, CoordinatedVerbsShareTheirSubject) {
+  auto r = Run("In 2022 Washington sent a brigade of 3,000 troops to Romania and stationed destroyers "
+               "in Spain.");
+  EXPECT_TRUE(r.count("United States|MOBILIZE|Spain")) << testing::PrintToString(r);
+}
+
 }  // namespace
 }  // namespace geokg

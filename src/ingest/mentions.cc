@@ -419,8 +419,12 @@ void ExtendNounPhrases(Ctx& c, int s) {
     return c.lex.In("group_head", t.lower) || c.lex.In("group_head", t.lemma) ||
            c.lex.In("np_head", t.lower) || c.lex.In("np_head", t.lemma);
   };
-  // A word that may stand inside a noun phrase before its head: not a function word.
+  // A word that may stand inside a noun phrase before its head: not a function word, nor a
+  // verb or an adverb by the tagger ("fighters pushed back militants").
   auto modifier = [&](const Token& t) {
+    if ((t.pos == Pos::kVerb && t.verb_form != VerbForm::kGerund && t.verb_form != VerbForm::kParticiple) ||
+        t.pos == Pos::kAdv || t.pos == Pos::kAdp || t.pos == Pos::kAux || t.pos == Pos::kPron)
+      return false;
     return t.is_word && !t.upper_initial && !c.lex.In("preposition", t.lower) &&
            !c.lex.In("determiner", t.lower) && !c.lex.In("clause_opener", t.lower) &&
            !c.lex.In("relative", t.lower) && !c.lex.In("passive_aux", t.lower) &&
@@ -473,12 +477,14 @@ void ExtendNounPhrases(Ctx& c, int s) {
         c.lex.In("np_of_head", toks[static_cast<size_t>(k - 1)].lower) && generic_or_free(k - 1)) {
       absorb(k - 1, idx);
       int b = k - 1;
-      // Capitalised or plain modifiers before the head: "the Federal Government of Iraq".
+      // Capitalised or plain modifiers before the head: "the Federal Government of Iraq",
+      // "the border town of Tal Abyad" (a common noun there is a modifier, not an actor).
       while (b > 0 && b > k - 4) {
         const Token& p = toks[static_cast<size_t>(b - 1)];
-        if (c.taken[static_cast<size_t>(b - 1)] >= 0 || !p.is_word ||
+        if ((c.taken[static_cast<size_t>(b - 1)] >= 0 && !generic_or_free(b - 1)) || !p.is_word ||
             c.lex.In("determiner", p.lower))
           break;
+        if (c.taken[static_cast<size_t>(b - 1)] >= 0) absorb(b - 1, idx);
         if (!p.upper_initial && !modifier(p)) break;
         if (p.upper_initial && !c.lex.In("np_modifier", p.lower)) break;
         --b;
@@ -487,8 +493,18 @@ void ExtendNounPhrases(Ctx& c, int s) {
       first = b;
     }
     // Left: a determiner, with at most one adjective after it ("the wider Global Coalition").
+    // A place named after its kind ("town of Debaltseve") takes a noun before the kind as
+    // well: "the border town of Debaltseve".
+    const bool kind_first = m.type == EntityType::kPlace &&
+                            (c.lex.In("place_head", toks[static_cast<size_t>(first)].lower) ||
+                             c.lex.In("place_head", toks[static_cast<size_t>(first)].lemma));
     for (int j = first - 1; j >= 0 && j >= first - 2; --j) {
       const Token& p = toks[static_cast<size_t>(j)];
+      if (kind_first && j == first - 1 && p.pos == Pos::kNoun && !p.upper_initial && generic_or_free(j)) {
+        absorb(j, idx);
+        first = j;
+        continue;
+      }
       if (c.taken[static_cast<size_t>(j)] >= 0) break;
       // Numbers count the actor, they are not part of its name ("two ISIL units").
       if (c.lex.In("determiner", p.lower) && !c.lex.In("quantifier", p.lower)) {
@@ -881,7 +897,10 @@ void RoleBeforeApposition(Ctx& c, int s, int role_at, int person) {
       const Mention& om = c.doc->mentions[static_cast<size_t>(pm)];
       if (om.type == EntityType::kPerson || om.last != b) break;
       b = om.first;
-      starts_with_owner = c.lex.In("determiner", toks[static_cast<size_t>(b)].lower);
+      // "the European Union's foreign policy chief", "Ukraine's acting foreign minister": a
+      // possessive phrase is definite without an article.
+      starts_with_owner = c.lex.In("determiner", toks[static_cast<size_t>(b)].lower) ||
+                          (om.last < role_at && toks[static_cast<size_t>(om.last)].lower == "'s");
       if (starts_with_owner) break;
       continue;
     }
@@ -941,7 +960,8 @@ void RolePass(Ctx& c, int s) {
     if (!role && !title) continue;
     std::string role_word = c.lex.In("role", t.lemma) ? t.lemma : t.lower;
     // "Prime Minister", "Premier ministre": the head of government.
-    if (i > 0 && (role_word == "minister" || role_word == "ministre")) {
+    if (i > 0 && (role_word == "minister" || role_word == "ministre" || c.lex.lang != "fr")) {
+      // English too: "Vice President" holds a role, "President" leads.
       std::string two = toks[static_cast<size_t>(i - 1)].lower + " " + role_word;
       if (c.lex.role_relation.count(two)) role_word = two;
     }
@@ -1013,10 +1033,20 @@ void RolePass(Ctx& c, int s) {
     }
     // "the commanding general, Lt. Gen. Stephen J. Townsend": titles before the name are not it.
     const int titles_from = name_at;
-    while (name_at + 1 < n && c.taken[static_cast<size_t>(name_at)] < 0 &&
-           (c.lex.In("title", toks[static_cast<size_t>(name_at)].lower) ||
-            c.lex.In("title", toks[static_cast<size_t>(name_at)].lower + ".") ||
-            c.lex.In("rank_word", toks[static_cast<size_t>(name_at)].lower))) {
+    auto rank_at = [&](int k) {
+      return k < n && (c.lex.In("title", toks[static_cast<size_t>(k)].lower) ||
+                       c.lex.In("title", toks[static_cast<size_t>(k)].lower + ".") ||
+                       c.lex.In("rank_word", toks[static_cast<size_t>(k)].lower));
+    };
+    while (name_at + 1 < n) {
+      int tm = c.taken[static_cast<size_t>(name_at)];
+      // "commander, US Army Lieutenant General Stephen Townsend": the service before the ranks.
+      if (tm >= 0 && c.lex.lang != "fr" && c.doc->mentions[static_cast<size_t>(tm)].type != EntityType::kPerson &&
+          rank_at(c.doc->mentions[static_cast<size_t>(tm)].last)) {
+        name_at = c.doc->mentions[static_cast<size_t>(tm)].last;
+        continue;
+      }
+      if (tm >= 0 || !rank_at(name_at)) break;
       ++name_at;
       if (name_at < n && toks[static_cast<size_t>(name_at)].text == ".") ++name_at;
     }
@@ -1056,7 +1086,15 @@ void RolePass(Ctx& c, int s) {
     }
     if (!role) continue;
     int country_entry = -1;
-    int owner = RoleOwner(c, s, i + 1, name_at, &country_entry);
+    // "The coalition's commander, US Army General Stephen Townsend": what stands after the
+    // comma is the person's own title, not the role's owner.
+    int owner_to = name_at;
+    for (int k = i + 1; k < name_at; ++k)
+      if (toks[static_cast<size_t>(k)].text == "," && c.lex.lang != "fr") {
+        owner_to = k;
+        break;
+      }
+    int owner = RoleOwner(c, s, i + 1, owner_to, &country_entry);
     // English puts the owner before the role: "Pentagon spokesman", "Russian Defence Minister".
     if (owner < 0 && c.lex.lang != "fr") {
       int b = i;
@@ -1289,8 +1327,32 @@ void GroupPass(Ctx& c, int s, bool roles) {
     if (c.lex.lang == "fr" && i >= 2 && c.taken[static_cast<size_t>(i - 1)] < 0 &&
         c.lex.In("pre_adjective", toks[static_cast<size_t>(i - 1)].lower))
       begin = i - 1;
+    // English: lower-case modifiers before the noun belong to the group's name ("tactical
+    // units", "ground forces", "local, legitimate ground forces", "international partners").
+    if (c.lex.lang != "fr" && group && !t.upper_initial) {
+      for (int j = i - 1; j >= 0 && i - j <= 4; --j) {
+        const Token& p = toks[static_cast<size_t>(j)];
+        if (c.taken[static_cast<size_t>(j)] >= 0 || p.upper_initial) break;
+        if (p.text == "," && j > 0 && begin < i && toks[static_cast<size_t>(begin)].pos == Pos::kAdj &&
+            toks[static_cast<size_t>(j - 1)].pos == Pos::kAdj && !toks[static_cast<size_t>(j - 1)].upper_initial)
+          continue;
+        if (!p.is_word || !(p.pos == Pos::kAdj || p.pos == Pos::kNoun) || c.lex.In("determiner", p.lower) ||
+            c.lex.In("quantifier", p.lower) || c.lex.In("number_word", p.lower))
+          break;
+        begin = j;
+      }
+      if (begin < i && toks[static_cast<size_t>(begin)].text == ",") ++begin;
+    }
     const Token* prev = begin > 0 ? &toks[static_cast<size_t>(begin - 1)] : nullptr;
-    if (!lone_capital &&
+    // English names groups by bare plurals: "Militants attacked", "killed 20 militants",
+    // "Turkish-backed militias" (not after a capitalised word, which may name them: "Iraqi
+    // forces", "ISIL fighters").
+    bool bare_plural = c.lex.lang != "fr" && group && !t.upper_initial && t.lower.size() > 3 &&
+                       t.lower.back() == 's' && t.pos == Pos::kNoun &&
+                       (!prev || !prev->is_word || !prev->upper_initial || begin == 1) &&
+                       !(prev && c.demonym_at[static_cast<size_t>(begin - 1)] >= 0) &&
+                       !(prev && c.taken[static_cast<size_t>(begin - 1)] >= 0);
+    if (!lone_capital && !bare_plural &&
         (!prev || !(c.lex.In("determiner", prev->lower) || c.lex.In("preposition", prev->lower) ||
                     c.lex.In("possessive", prev->lower))))
       continue;
@@ -1327,7 +1389,14 @@ void GroupPass(Ctx& c, int s, bool roles) {
     std::string name = t.lemma;
     std::string key = name;
     EntityType type = group ? EntityType::kGroup : EntityType::kPlace;
-    if (begin < i || end > i + 1) {
+    int first = begin;
+    if (c.lex.lang != "fr" && begin < i) {
+      // English: the group is named by its phrase ("tactical units"); an article before it
+      // belongs to the mention.
+      name = c.doc->article.text.substr(toks[static_cast<size_t>(begin)].begin, t.end - toks[static_cast<size_t>(begin)].begin);
+      key = Fold(name);
+      if (prev && c.lex.In("determiner", prev->lower) && !c.lex.In("quantifier", prev->lower)) first = begin - 1;
+    } else if (begin < i || end > i + 1) {
       // The phrase is the mention ("équipe médicale", "agents d'entretien") and tells this
       // actor from others of the same noun; the noun as written is its name.
       for (int k = begin; k < end; ++k) {
@@ -1340,7 +1409,7 @@ void GroupPass(Ctx& c, int s, bool roles) {
       name = t.lower;
     }
     int ent = c.table.Keyed("generic:" + c.doc->article.id + ":" + key, name, type);
-    int m = AddMention(c, s, begin, end, ent, type);
+    int m = AddMention(c, s, first, end, ent, type);
     c.doc->mentions[static_cast<size_t>(m)].named = false;
     c.doc->mentions[static_cast<size_t>(m)].plural = t.lower.back() == 's' || t.lower.back() == 'x';
     if (end > i + 1) {
@@ -1718,6 +1787,76 @@ void NamePass(Ctx& c, int s) {
   }
 }
 
+// The actor the first half of an English compound names: "US" in "US-led", "Turkish" in
+// "Turkish-backed" (a demonym stands for its state); -1 when the gazetteer knows none.
+int CompoundActor(Ctx& c, const std::string& part, bool upper_initial) {
+  const std::vector<FormHit>* hits = c.res.gazetteer.Lookup(Fold(part));
+  if (!hits) return -1;
+  Token t;
+  t.text = part;
+  t.upper_initial = upper_initial;
+  for (const FormHit& fh : *hits) {
+    const GazetteerEntry& e = c.res.gazetteer.entries()[static_cast<size_t>(fh.entry)];
+    if (e.type == EntityType::kPlace) continue;
+    if (fh.kind == FormKind::kDemonym || CaseCompatible(t, fh.form, 1)) return c.table.FromGazetteer(e);
+  }
+  return -1;
+}
+
+// "a US-led coalition", "Turkish-backed Syrian rebels", "Iranian-trained militias": the first
+// half of the compound leads, backs or arms the actor the phrase names (classes led_participle,
+// backed_participle, armed_participle).
+void BackerCompounds(Ctx& c, int s) {
+  if (c.lex.lang == "fr") return;
+  const Tokens& toks = c.doc->sentences[static_cast<size_t>(s)].tokens;
+  for (size_t mi = c.first_mention[static_cast<size_t>(s)]; mi < c.doc->mentions.size(); ++mi) {
+    const Mention m = c.doc->mentions[mi];
+    if (m.sentence != s || m.entity < 0 || m.pronoun || m.type == EntityType::kPlace) continue;
+    // The compound opens the mention or stands right before it ("Turkish-backed Syrian rebels").
+    for (int k = std::max(0, m.first - 1); k < std::min(m.last, m.first + 3); ++k) {
+      if (k < m.first && c.taken[static_cast<size_t>(k)] >= 0) continue;
+      const Token& t = toks[static_cast<size_t>(k)];
+      size_t dash = t.text.rfind('-');
+      if (!t.is_word || dash == std::string::npos || dash == 0 || dash + 1 >= t.text.size()) continue;
+      std::string tail = Lower(std::string_view(t.text).substr(dash + 1));
+      RelationType rel;
+      if (c.lex.In("led_participle", tail)) {
+        rel = RelationType::kLeads;
+      } else if (c.lex.In("backed_participle", tail)) {
+        rel = RelationType::kSupport;
+      } else if (c.lex.In("armed_participle", tail)) {
+        rel = RelationType::kAid;
+      } else {
+        continue;
+      }
+      std::string part = t.text.substr(0, dash);
+      int actor = CompoundActor(c, part, t.upper_initial);
+      if (actor < 0 || actor == m.entity) break;
+      if (k < m.first) {  // the compound is part of how the text names the actor
+        Mention& mm = c.doc->mentions[mi];
+        mm.first = k;
+        c.taken[static_cast<size_t>(k)] = static_cast<int>(mi);
+        mm.long_text = c.doc->article.text.substr(t.begin, mm.end - t.begin);
+      }
+      const Mention& named = c.doc->mentions[mi];
+      Triple tr;
+      tr.subject = actor;
+      tr.object = m.entity;
+      tr.relation = rel;
+      tr.cameo = std::string(Relation(rel).cameo);
+      tr.sentence = s;
+      tr.begin = c.doc->sentences[static_cast<size_t>(s)].begin;
+      tr.end = c.doc->sentences[static_cast<size_t>(s)].end;
+      tr.subject_mention = part;
+      tr.object_mention = named.long_text.empty() ? named.text : named.long_text;
+      tr.trigger = t.text;
+      tr.confidence = 0.7f;
+      c.doc->triples.push_back(std::move(tr));
+      break;
+    }
+  }
+}
+
 // English places named by a common noun phrase: "a VBIED storage facility", "two ISIL
 // fighting positions", "ISIL-held buildings", "supply routes". The mention runs from an
 // article (a/an/the ..., numbers left out) over the modifiers to the head; the entity is the
@@ -1819,20 +1958,7 @@ void PlacePhrasePass(Ctx& c, int s) {
     for (int k : keep_owner) c.taken[static_cast<size_t>(k)] = owner;
     int holder = -1;
     if (owner >= 0) holder = c.doc->mentions[static_cast<size_t>(owner)].entity;
-    if (holder < 0 && !held_by.empty()) {
-      if (const std::vector<FormHit>* hits = c.res.gazetteer.Lookup(Fold(held_by))) {
-        for (const FormHit& fh : *hits) {
-          const GazetteerEntry& e = c.res.gazetteer.entries()[static_cast<size_t>(fh.entry)];
-          Token part;
-          part.text = held_by;
-          part.upper_initial = toks[static_cast<size_t>(b)].upper_initial;
-          if (fh.kind == FormKind::kName && e.type != EntityType::kPlace && CaseCompatible(part, fh.form, 1)) {
-            holder = c.table.FromGazetteer(e);
-            break;
-          }
-        }
-      }
-    }
+    if (holder < 0 && !held_by.empty()) holder = CompoundActor(c, held_by, toks[static_cast<size_t>(b)].upper_initial);
     if (holder >= 0 && holder != ent) {
       Triple t;
       t.subject = holder;
@@ -2014,6 +2140,7 @@ void FindMentions(const Resources& res, const Lexicon& lex, Morphology* morph, D
     NamePass(c, s);
     ExtendNounPhrases(c, s);
     PlacePhrasePass(c, s);
+    BackerCompounds(c, s);
     AppositionPass(c, s, /*after_names=*/true);
     PronounPass(c, s);
     ObjectCliticPass(c, s);

@@ -84,6 +84,13 @@ struct SentenceView {
     // "since Russia invaded Ukraine": a conjunction opening a clause whose verb follows.
     if (lex.lang != "fr" && Is(k, "subordinator") && m.last < n()) {
       int f = m.last;
+      // "after government forces, backed by a US-led coalition, launched": past a parenthesis.
+      if (tok(f).text == ",")
+        for (int g = f + 1; g < std::min(n(), f + 12); ++g)
+          if (tok(g).text == ",") {
+            f = g + 1;
+            break;
+          }
       while (f < n() && tok(f).pos == Pos::kAdv) ++f;
       if (f < n() && (tok(f).pos == Pos::kAux || (tok(f).pos == Pos::kVerb && tok(f).verb_form == VerbForm::kFinite)))
         return false;
@@ -838,6 +845,7 @@ void ExtractRelations(const Resources& res, const Lexicon& lex, Document* doc) {
       if (mw == lex.mode_words.end()) mw = lex.mode_words.find(v.tok(k).lower);
       if (mw != lex.mode_words.end()) sentence_mode = mw->second;
     }
+    int verb_subject = -1;  // subject of the last verb trigger of this sentence (English)
     for (int i = 0; i < v.n(); ++i) {
       const Token& t = v.tok(i);
       if (!t.is_word) continue;
@@ -884,6 +892,12 @@ void ExtractRelations(const Resources& res, const Lexicon& lex, Document* doc) {
                                                                           t.lower.compare(t.lower.size() - 3, 3, "ing") == 0));
           if (t.pos != Pos::kX) participle = t.verb_form == VerbForm::kParticiple;
           if (auxiliary && participle && tr.object_preps.size() == 1) continue;
+          // "Russian officials accused of undermining Ukraine": a participle right after the
+          // actor it describes is a passive without its auxiliary, here with no doer.
+          if (lex.lang != "fr" && participle && !auxiliary && i > 0 &&
+              v.mention_at[static_cast<size_t>(i - 1)] >= 0 && t.verb_form == VerbForm::kParticiple &&
+              !v.Is(i - 1, "passive_aux"))
+            continue;
         }
         if (passive) {
           subj = FirstMentionAfter(v, agent_prep + 1, 5, false);
@@ -893,9 +907,15 @@ void ExtractRelations(const Resources& res, const Lexicon& lex, Document* doc) {
         } else {
           if (tr.subject_is_self) {
             subj = v.mention_at[static_cast<size_t>(i)];
+          } else if (!noun && lex.lang != "fr" && verb_subject >= 0 && i > 0 &&
+                     (v.tok(i - 1).lower == "and" || v.tok(i - 1).lower == "or")) {
+            // "Washington would set up a headquarters ..., send a brigade ... and station
+            // destroyers": coordinated verbs share the subject.
+            subj = verb_subject;
           } else {
             subj = SubjectBefore(v, i, noun);
           }
+          if (!noun) verb_subject = subj;
           // "the agreement between A and B": the two sides are the pair, whoever welcomes it.
           if (noun && lex.lang != "fr" &&
               std::find(tr.object_preps.begin(), tr.object_preps.end(), "between") != tr.object_preps.end()) {
@@ -909,6 +929,11 @@ void ExtractRelations(const Resources& res, const Lexicon& lex, Document* doc) {
           for (const std::string& prep : tr.object_preps) {
             if (obj >= 0) break;
             if (prep.empty()) {
+              // "helped to encircle Mosul": an infinitive after the verb is its object, and
+              // what it names belongs to the infinitive's own act.
+              if (lex.lang != "fr" && end + 1 < v.n() && v.tok(end).lower == "to" &&
+                  v.tok(end + 1).pos == Pos::kVerb)
+                continue;
               obj = FirstMentionAfter(v, end, 8, true);
             } else if (prep == "loc") {
               for (int k = end; k < std::min(v.n(), end + 8) && obj < 0; ++k) {
