@@ -8,6 +8,7 @@
 #include <string>
 
 #include "geokg/ingest/extractor.h"
+#include "geokg/ingest/jsonl.h"
 #include "geokg/ontology.h"
 
 namespace geokg {
@@ -132,6 +133,30 @@ TEST_F(French, ObjectCliticsAreObjects) {
   EXPECT_TRUE(r.count("[policiers]|COERCE|Salah Abdeslam")) << ::testing::PrintToString(r);
   for (const std::string& t : r)
     EXPECT_EQ(t.rfind("Salah Abdeslam|COERCE", 0), std::string::npos) << t;
+}
+
+// A one-word name no list knows after "de" or "entre" is a place; a nationality noun is not.
+TEST_F(French, UnknownWordAfterDeIsAPlace) {
+  Run("Le train reliant Quimper à Paris a été retardé entre Quimperlé et Rosporden ; la gare de "
+      "Ploërmel a réagi, comme la Britannique Theresa May.");
+  std::set<std::string> places;
+  for (const Mention& m : doc_.mentions)
+    if (m.entity >= 0 && m.type == EntityType::kPlace) places.insert(m.text);
+  for (const char* want : {"Quimperlé", "Ploërmel"})
+    EXPECT_TRUE(places.count(want)) << want << " " << ::testing::PrintToString(places);
+  EXPECT_FALSE(places.count("Britannique")) << ::testing::PrintToString(places);
+}
+
+// Entity lines list names: a description the gazetteer knows ("le gouvernement français")
+// is none, and a title before a person's name is no part of it.
+TEST_F(French, EntityLinesListNames) {
+  Run("Le gouvernement français a salué la visite du pape François à Marseille en septembre 2023.");
+  std::set<std::string> lines;
+  for (const auto& j : EntityJson(doc_))
+    lines.insert(j["type"].get<std::string>() + ":" + j["mention"].get<std::string>());
+  EXPECT_TRUE(lines.count("PERSON:François")) << ::testing::PrintToString(lines);
+  EXPECT_TRUE(lines.count("PLACE:Marseille")) << ::testing::PrintToString(lines);
+  for (const std::string& l : lines) EXPECT_EQ(l.find("gouvernement"), std::string::npos) << l;
 }
 
 // "sur place" is the place where the story is; "sur la place" is a square.

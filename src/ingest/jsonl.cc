@@ -81,12 +81,23 @@ std::vector<nlohmann::json> EntityJson(const Document& doc) {
     if (e.type == EntityType::kPerson && listed.count(m.entity) && m.text.find(' ') == std::string::npos &&
         e.name.find(' ') != std::string::npos)
       continue;
-    if (!seen.insert({m.entity, m.text}).second) continue;
+    // A name has a capital: "gouvernement français", "autorités turques" describe an actor
+    // the gazetteer knows without naming it. A title before a person's name is no part of
+    // it: "pape François" names François.
+    std::string text = m.text;
+    size_t cap = text.find_first_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ\xC3");
+    while (cap != std::string::npos && static_cast<unsigned char>(text[cap]) == 0xC3 &&
+           !(cap + 1 < text.size() && static_cast<unsigned char>(text[cap + 1]) >= 0x80 &&
+             static_cast<unsigned char>(text[cap + 1]) <= 0x9E))
+      cap = text.find_first_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ\xC3", cap + 1);
+    if (cap == std::string::npos) continue;
+    if (e.type == EntityType::kPerson && cap > 0 && text[cap - 1] == ' ') text = text.substr(cap);
+    if (!seen.insert({m.entity, text}).second) continue;
     listed.insert(m.entity);
     nlohmann::json j;
     j["doc"] = doc.article.id;
     j["name"] = e.name;
-    j["mention"] = m.text;
+    j["mention"] = text;
     j["type"] = std::string(EntityTypeName(e.type));
     j["key"] = e.key;
     j["span"] = {m.begin, m.end};

@@ -1763,6 +1763,11 @@ void NamePass(Ctx& c, int s) {
       type = EntityType::kOrg;
     } else if (locative) {
       type = EntityType::kPlace;
+    } else if (c.lex.lang == "fr" && span_words == 1 && b > 0 && c.lex.In("place_genitive", toks[static_cast<size_t>(b - 1)].lower) &&
+               !NationalityNoun(toks[static_cast<size_t>(b)]) && !c.morph->IsCommonWord(toks[static_cast<size_t>(b)].lower, "fr")) {
+      // "la forêt de Corsuet", "les hôpitaux de Die", "entre Granville et Angers": a word no
+      // dictionary knows after "de" or "entre" is most often a place.
+      type = EntityType::kPlace;
     } else if (span_words >= 2) {
       type = EntityType::kPerson;
     }
