@@ -234,6 +234,8 @@ bool EnglishTagger::LoadNgram(const std::string& path, std::string* error) {
   }
   tags_ = std::move(vocab);
   n_ = n;
+  punc_ = Tag("punc");
+  if (punc_ < 0) return bad("no \"punc\" tag");
   return true;
 }
 
@@ -300,51 +302,51 @@ void EnglishTagger::Decode(const std::vector<std::vector<Reading>>& cands, size_
                            std::vector<int>* best) const {
   best->assign(n, 0);
   if (n == 0) return;
-  const int punc = Tag("punc");
-  // score[i][p * |C_i| + c]: the best log probability of tokens 0..i with token i-1 read as
-  // its p-th candidate and token i as its c-th; back[i] the choice for token i-2.
-  thread_local std::vector<std::vector<float>> score;
-  thread_local std::vector<std::vector<int>> back;
-  if (score.size() < n) {
-    score.resize(n);
-    back.resize(n);
-  }
-  auto tag_of = [&](size_t i, size_t k) -> int { return cands[i][k].tag; };
-  auto width = [&](long i) -> size_t { return i < 0 ? 1 : cands[static_cast<size_t>(i)].size(); };
+  // score[at[i] + p * |C_i| + c]: the best log probability of tokens 0..i with token i-1 read
+  // as its p-th candidate and token i as its c-th (a sentence starts after two "punc");
+  // back[] the same cells: the choice for token i-2.
+  thread_local std::vector<float> score;
+  thread_local std::vector<int> back;
+  thread_local std::vector<size_t> at;
+  at.resize(n + 1);
+  at[0] = 0;
+  for (size_t i = 0; i < n; ++i)
+    at[i + 1] = at[i] + (i ? cands[i - 1].size() : 1) * cands[i].size();
+  score.resize(at[n]);
+  back.resize(at[n]);
+  const int punc = punc_;
   for (size_t i = 0; i < n; ++i) {
-    const size_t wp = width(static_cast<long>(i) - 1), wc = cands[i].size();
-    score[i].assign(wp * wc, -1e30f);
-    back[i].assign(wp * wc, 0);
+    const std::vector<Reading>& ci = cands[i];
+    const size_t wc = ci.size(), wp = i ? cands[i - 1].size() : 1,
+                 wpp = i >= 2 ? cands[i - 2].size() : 1;
+    const float* prev_score = i ? &score[at[i - 1]] : nullptr;
     for (size_t p = 0; p < wp; ++p) {
-      int tp = i >= 1 ? tag_of(i - 1, p) : punc;
+      const int tp = i ? cands[i - 1][p].tag : punc;
       for (size_t c = 0; c < wc; ++c) {
-        int tc = tag_of(i, c);
-        float emit = cands[i][c].logp;
+        const int tc = ci[c].tag;
         float top = -1e30f;
         int arg = 0;
-        const size_t wpp = width(static_cast<long>(i) - 2);
         for (size_t pp = 0; pp < wpp; ++pp) {
-          int tpp = i >= 2 ? tag_of(i - 2, pp) : punc;
-          float prev = i >= 1 ? score[i - 1][pp * wp + p] : 0.0f;
-          float v = prev + Transition(tpp, tp, tc);
+          const int tpp = i >= 2 ? cands[i - 2][pp].tag : punc;
+          const float v = (prev_score ? prev_score[pp * wp + p] : 0.0f) + Transition(tpp, tp, tc);
           if (v > top) {
             top = v;
             arg = static_cast<int>(pp);
           }
         }
-        score[i][p * wc + c] = top + emit;
-        back[i][p * wc + c] = arg;
+        score[at[i] + p * wc + c] = top + ci[c].logp;
+        back[at[i] + p * wc + c] = arg;
       }
     }
   }
   // The best final pair, then back through the table.
-  const size_t wl = cands[n - 1].size(), wpl = width(static_cast<long>(n) - 2);
+  const size_t wl = cands[n - 1].size(), wpl = n >= 2 ? cands[n - 2].size() : 1;
   float top = -1e31f;
   size_t bp = 0, bc = 0;
   for (size_t p = 0; p < wpl; ++p) {
     for (size_t c = 0; c < wl; ++c) {
-      if (score[n - 1][p * wl + c] > top) {
-        top = score[n - 1][p * wl + c];
+      if (score[at[n - 1] + p * wl + c] > top) {
+        top = score[at[n - 1] + p * wl + c];
         bp = p;
         bc = c;
       }
@@ -354,7 +356,7 @@ void EnglishTagger::Decode(const std::vector<std::vector<Reading>>& cands, size_
   if (n >= 2) (*best)[n - 2] = static_cast<int>(bp);
   for (size_t i = n - 1; i >= 2; --i) {
     size_t c = static_cast<size_t>((*best)[i]), p = static_cast<size_t>((*best)[i - 1]);
-    (*best)[i - 2] = back[i][p * cands[i].size() + c];
+    (*best)[i - 2] = back[at[i] + p * cands[i].size() + c];
   }
 }
 
@@ -546,8 +548,7 @@ bool EnglishAnalyser::KnownWord(const std::string& lower) const {
 }
 
 const EnglishAnalyser::Form& EnglishAnalyser::Lookup(const std::string& lower) {
-  auto it = cache_.find(lower);
-  if (it != cache_.end()) return it->second;
+  if (Form* known = cache_.Find(lower)) return *known;
   Form f;
   if (const auto* r = res_.tagger.Lookup(lower)) {
     f.readings = *r;
@@ -574,14 +575,14 @@ const EnglishAnalyser::Form& EnglishAnalyser::Lookup(const std::string& lower) {
   for (const auto& r : f.readings) f.lemmas.push_back(LemmaFor(lower, r.tag));
   f.proper_lemma = LemmaFor(lower, nnp_);
   f.known = KnownWord(lower);
-  if (cache_.size() > 500000) cache_.clear();
-  return cache_.emplace(lower, std::move(f)).first->second;
+  return cache_.Add(lower, std::move(f));
 }
 
 void EnglishAnalyser::Analyse(Sentence* s) {
   std::vector<Token>& toks = s->tokens;
   const size_t n = toks.size();
   if (n == 0) return;
+  if (cache_.size() > kFormCacheLimit) cache_.Clear();
   cands_.resize(std::max(cands_.size(), n));
   std::vector<const Form*>& forms = forms_;
   forms.assign(n, nullptr);

@@ -159,8 +159,7 @@ FrenchAnalyser::FrenchAnalyser(Hunspell* dictionary,
     : dict_(dictionary), vocabulary_(vocabulary) {}
 
 const std::vector<FrenchReading>& FrenchAnalyser::Readings(const std::string& form) {
-  auto it = cache_.find(form);
-  if (it != cache_.end()) return it->second;
+  if (std::vector<FrenchReading>* known = cache_.Find(form)) return *known;
   std::vector<FrenchReading> out;
   if (dict_ != nullptr && form.size() < 64) {
     for (const std::string& a : dict_->analyze(form)) {
@@ -178,13 +177,13 @@ const std::vector<FrenchReading>& FrenchAnalyser::Readings(const std::string& fo
       if (!dup) out.push_back(std::move(r));
     }
   }
-  if (cache_.size() > 500000) cache_.clear();
-  return cache_.emplace(form, std::move(out)).first->second;
+  return cache_.Add(form, std::move(out));
 }
 
 void FrenchAnalyser::Analyse(Sentence* s) {
   std::vector<Token>& toks = s->tokens;
   const size_t n = toks.size();
+  if (cache_.size() > kFormCacheLimit) cache_.Clear();
   readings_.assign(n, nullptr);
   if (guessed_.size() < n) guessed_.resize(n);
   bool start = true;

@@ -4,7 +4,9 @@
 // per process, and shared read-only by every thread.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,6 +16,59 @@
 class Hunspell;
 
 namespace geokg::internal {
+
+// What is known of each word form, per thread: a flat open-addressing table (hashes and
+// indexes) over a deque, so that references stay valid as it grows. Emptied by Clear only,
+// between sentences, so that a sentence's references never dangle.
+template <typename V>
+class FormCache {
+ public:
+  // The value stored for `key`, or nullptr.
+  V* Find(std::string_view key) {
+    if (slots_.empty()) return nullptr;
+    const uint64_t h = ShortKeyHash(key);
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+      const Slot& s = slots_[i];
+      if (s.index == 0) return nullptr;
+      if (s.hash == h && items_[s.index - 1].first == key) return &items_[s.index - 1].second;
+    }
+  }
+  // Stores `value` for `key`, which must not be stored yet.
+  V& Add(std::string_view key, V value) {
+    if ((items_.size() + 1) * 2 > slots_.size()) Grow();
+    items_.emplace_back(std::string(key), std::move(value));
+    Place(ShortKeyHash(key), static_cast<uint32_t>(items_.size()));
+    return items_.back().second;
+  }
+  size_t size() const { return items_.size(); }
+  void Clear() {
+    items_.clear();
+    slots_.clear();
+  }
+
+ private:
+  struct Slot {
+    uint64_t hash = 0;
+    uint32_t index = 0;  // 1 + the item's index; 0 for an empty slot
+  };
+  void Place(uint64_t h, uint32_t index) {
+    const size_t mask = slots_.size() - 1;
+    size_t i = h & mask;
+    while (slots_[i].index != 0) i = (i + 1) & mask;
+    slots_[i] = Slot{h, index};
+  }
+  void Grow() {
+    slots_.assign(std::max<size_t>(64, slots_.size() * 2), Slot{});
+    for (size_t k = 0; k < items_.size(); ++k)
+      Place(ShortKeyHash(items_[k].first), static_cast<uint32_t>(k + 1));
+  }
+  std::vector<Slot> slots_;
+  std::deque<std::pair<std::string, V>> items_;
+};
+
+// Forms a per-thread cache holds before it is emptied (between two sentences).
+constexpr size_t kFormCacheLimit = 500000;
 
 // ---- morph_en.cc
 
@@ -77,6 +132,7 @@ class EnglishTagger {
   bool LoadNgram(const std::string& path, std::string* error);
   std::vector<std::string> tags_;
   size_t n_ = 0;
+  int punc_ = -1;
   std::vector<float> trans_;
   StringMap<std::vector<Reading>> lexicon_;
 };
@@ -113,7 +169,7 @@ class EnglishAnalyser {
                        std::vector<EnglishTagger::Reading>* out) const;
   const EnglishResources& res_;
   const std::unordered_set<std::string>* vocabulary_;
-  std::unordered_map<std::string, Form> cache_;
+  FormCache<Form> cache_;
   // Tag indexes used by the rules.
   int nn_, nns_, nnp_, nnps_, jj_, jjr_, jjs_, rb_, vb_, vbd_, vbn_, vbg_, vbp_, vbz_, cd_, punc_,
       md_, to_, pos_, in_;
@@ -153,7 +209,8 @@ class FrenchAnalyser {
   // and punctuation are told apart, and lemmas are the lower-case forms.
   FrenchAnalyser(Hunspell* dictionary, const std::unordered_set<std::string>* vocabulary);
   void Analyse(Sentence* s);
-  // Every reading the dictionary gives `form` (as written), cached.
+  // Every reading the dictionary gives `form` (as written), cached (Analyse empties the
+  // cache between sentences when it is full).
   const std::vector<FrenchReading>& Readings(const std::string& form);
 
  private:
@@ -163,7 +220,7 @@ class FrenchAnalyser {
                               bool capital_inside) const;
   Hunspell* dict_;
   const std::unordered_set<std::string>* vocabulary_;
-  std::unordered_map<std::string, std::vector<FrenchReading>> cache_;
+  FormCache<std::vector<FrenchReading>> cache_;
   std::vector<const std::vector<FrenchReading>*> readings_;
   std::vector<FrenchReading> guessed_;
 };
