@@ -32,6 +32,11 @@ TEST(SegmentEn, CountryInitialsAndRanksDoNotEndSentences) {
   EXPECT_EQ(s[2], "They will train Iraqi units with the U.K.");
 }
 
+TEST(SegmentEn, AnAcronymWithAPeriodEndsASentence) {
+  std::vector<std::string> s = Sentences("Sweden joined NATO. Finland agreed.");
+  EXPECT_EQ(s.size(), 2u) << testing::PrintToString(s);
+}
+
 TEST(SegmentEn, DottedInitialsAreOneWord) {
   std::vector<Sentence> sents;
   std::string text = "U.S. and U.N. officials met.";
@@ -242,6 +247,28 @@ TEST_F(ExtractionEn, CoordinatedVerbsShareTheirSubject) {
   auto r = Run("In 2022 Washington sent a brigade of 3,000 troops to Romania and stationed destroyers "
                "in Spain.");
   EXPECT_TRUE(r.count("United States|MOBILIZE|Spain")) << testing::PrintToString(r);
+}
+
+TEST_F(ExtractionEn, WhatJoiningMeansDependsOnWhoIsJoined) {
+  auto r = Run("In 2023 Finland joined NATO. Antony Blinken joined Dmytro Kuleba in Kyiv, and US troops "
+               "joined Poland in an exercise.");
+  EXPECT_TRUE(r.count("Finland|MEMBER_OF|NATO")) << testing::PrintToString(r);
+  EXPECT_TRUE(r.count("Antony Blinken|CONSULT|Dmytro Kuleba")) << testing::PrintToString(r);
+  EXPECT_TRUE(r.count("United States Armed Forces|COOPERATE|Poland")) << testing::PrintToString(r);
+  EXPECT_FALSE(r.count("Antony Blinken|MEMBER_OF|Dmytro Kuleba")) << testing::PrintToString(r);
+}
+
+TEST_F(ExtractionEn, MembershipNounsNeedACopulaOrAnApposition) {
+  auto r = Run("Boko Haram killed 40 members of a local militia in 2015.");
+  EXPECT_FALSE(r.count("Boko Haram|MEMBER_OF|local militia")) << testing::PrintToString(r);
+  auto a = Run("Australia is working as part of the Global Coalition against Daesh.");
+  EXPECT_TRUE(a.count("Australia|PART_OF|Global Coalition against Daesh")) << testing::PrintToString(a);
+}
+
+TEST_F(ExtractionEn, ACommanderLeadsWithoutASeparateMembership) {
+  auto r = Run("Gen. Michael Kurilla, commander of U.S. Central Command, visited Baghdad in 2023.");
+  EXPECT_TRUE(r.count("Michael Kurilla|LEADS|United States Central Command")) << testing::PrintToString(r);
+  EXPECT_FALSE(r.count("Michael Kurilla|MEMBER_OF|United States Central Command")) << testing::PrintToString(r);
 }
 
 }  // namespace

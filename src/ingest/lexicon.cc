@@ -94,6 +94,13 @@ Status Lexicon::LoadFile(const std::string& path) {
             t.object_is_subject_of_passive = false;
           } else if (flag == "inverse") {
             t.inverse = true;
+          } else if (flag == "copula") {
+            t.copula = true;
+          } else if (flag.rfind("person=", 0) == 0 || flag.rfind("state=", 0) == 0) {
+            bool person = flag[0] == 'p';
+            RelationType r;
+            if (!RelationFromName(flag.substr(person ? 7 : 6), &r)) return bad("unknown relation in flag '" + flag + "'");
+            (person ? t.person_relation : t.state_relation) = r;
           } else {
             return bad("unknown flag '" + flag + "'");
           }

@@ -718,7 +718,9 @@ void AddRoleTriple(Ctx& c, int s, int person_mention, int owner, const std::stri
   t.confidence = 0.9f;
   // Whoever heads an organisation or a group belongs to it: "la présidente de l'association".
   const EntityType owner_type = c.doc->entities[static_cast<size_t>(owner)].type;
-  if (t.relation == RelationType::kLeads &&
+  // French only: English says who leads by LEADS alone, the membership it entails is left
+  // for a reader of the graph to draw.
+  if (t.relation == RelationType::kLeads && c.lex.lang == "fr" &&
       (owner_type == EntityType::kOrg || owner_type == EntityType::kGroup || owner_type == EntityType::kArmedGroup)) {
     Triple member = t;
     member.relation = RelationType::kMemberOf;

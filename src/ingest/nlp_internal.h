@@ -201,6 +201,11 @@ struct Trigger {
   bool subject_is_self = false;           // the trigger noun is itself the subject actor
   bool object_is_subject_of_passive = true;
   bool inverse = false;  // the object relates to the subject ("X include A, B" -> A MEMBER_OF X)
+  // The relation when the object is a person or a state ("joined the Secretary of State" is a
+  // meeting, "joined Jordan in an exercise" cooperation); kCount: the line's relation.
+  RelationType person_relation = RelationType::kCount;
+  RelationType state_relation = RelationType::kCount;
+  bool copula = false;  // a noun whose subject is linked by a copula or an apposition ("X is a member of")
   std::string mode;
 };
 

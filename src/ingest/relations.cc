@@ -290,6 +290,27 @@ int MentionInPhrase(const SentenceView& v, int from, int window) {
   return -1;
 }
 
+// Whether only a copula, an apposition's comma or "as" (with articles, adjectives and
+// adverbs) stands between the subject mention and the noun at `noun`.
+bool CopulaLinks(const SentenceView& v, const Mention& subject, int noun) {
+  if (subject.last > noun) return false;
+  // "is working as part of the Global Coalition": "as" links the noun to the clause's subject.
+  int a = noun - 1;
+  while (a >= 0 && v.Is(a, "determiner")) --a;
+  if (a >= 0 && v.tok(a).lower == "as") return true;
+  bool link = false;
+  for (int k = subject.last; k < noun; ++k) {
+    const Token& t = v.tok(k);
+    if (t.text == "," || t.lower == "as" || v.Is(k, "copula")) {
+      link = true;
+      continue;
+    }
+    if (v.Is(k, "determiner") || t.pos == Pos::kAdj || t.pos == Pos::kAdv || t.pos == Pos::kAux) continue;
+    return false;
+  }
+  return link;
+}
+
 // The subject of the clause ending before token `before`: the nearest actor that no
 // preposition governs. For nouns, a temporal or causal preposition between (après,
 // after) cuts the link to the clause subject.
@@ -302,6 +323,8 @@ int SubjectBefore(const SentenceView& v, int before, bool noun) {
     const Mention* mm = v.MentionOf(m);
     k = mm->first;
     if (mm->entity < 0 || v.Governed(*mm) || ObjectClitic(v, *mm)) continue;
+    // A mention that holds the trigger itself ("a previous member") is not its subject.
+    if (mm->last > before) continue;
     // A place named by a common noun ("the base", "la ville") does not act.
     if (mm->type == EntityType::kPlace && !mm->named) continue;
     return m;
@@ -896,8 +919,15 @@ void ExtractRelations(const Resources& res, const Lexicon& lex, Document* doc) {
           // actor it describes is a passive without its auxiliary, here with no doer.
           if (lex.lang != "fr" && participle && !auxiliary && i > 0 &&
               v.mention_at[static_cast<size_t>(i - 1)] >= 0 && t.verb_form == VerbForm::kParticiple &&
-              !v.Is(i - 1, "passive_aux"))
-            continue;
+              !v.Is(i - 1, "passive_aux")) {
+            // Only once the clause has its own verb: in "In 2023 Finland joined NATO" the
+            // form the tagger calls a participle is the main verb.
+            bool finite = false;
+            for (int k = 0; k < i && !finite; ++k)
+              finite = v.tok(k).pos == Pos::kAux ||
+                       (v.tok(k).pos == Pos::kVerb && v.tok(k).verb_form == VerbForm::kFinite);
+            if (finite) continue;
+          }
         }
         if (passive) {
           subj = FirstMentionAfter(v, agent_prep + 1, 5, false);
@@ -1018,6 +1048,10 @@ void ExtractRelations(const Resources& res, const Lexicon& lex, Document* doc) {
         const Mention* sm = v.MentionOf(subj);
         const Mention* om = v.MentionOf(obj);
         if (!sm || !om || sm->entity < 0 || om->entity < 0 || sm->entity == om->entity) continue;
+        // "X is a member of Y", "X, part of Y", "as part of Y": such nouns take their subject
+        // through a copula or an apposition, not from any actor before them ("ISIL killed 70
+        // members of the tribe").
+        if (tr.copula && !CopulaLinks(v, *sm, i)) continue;
 
         Triple tp;
         tp.subject = sm->entity;
@@ -1092,6 +1126,18 @@ void ExtractRelations(const Resources& res, const Lexicon& lex, Document* doc) {
             }
             if (a->entity == b->entity) continue;
             Triple t2 = tp;
+            // The object's kind can change what the verb says: "joined the US Secretary of
+            // State" is a meeting; nobody is a member of a person.
+            if (b->type == EntityType::kPerson && tr.person_relation != RelationType::kCount) {
+              t2.relation = tr.person_relation;
+              t2.cameo = std::string(Relation(t2.relation).cameo);
+            } else if (b->type == EntityType::kState && tr.state_relation != RelationType::kCount) {
+              t2.relation = tr.state_relation;
+              t2.cameo = std::string(Relation(t2.relation).cameo);
+            } else if (lex.lang != "fr" && b->type == EntityType::kPerson &&
+                       (t2.relation == RelationType::kMemberOf || t2.relation == RelationType::kPartOf)) {
+              continue;
+            }
             t2.subject = a->entity;
             t2.object = b->entity;
             t2.subject_mention = SideText(*doc, *a);

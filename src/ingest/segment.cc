@@ -44,8 +44,12 @@ Breakers& BreakersFor(const std::string& lang) {
   UErrorCode err = U_ZERO_ERROR;
   icu::Locale loc(lang == "fr" ? "fr" : "en");
   Breakers b;
+  // English starts from an empty list: ICU's own English list suppresses breaks after words
+  // such as "NATO." ("He joined NATO. Finland agreed." stayed one sentence); our list and
+  // EndsSentence() below cover titles and initials.
   std::unique_ptr<icu::FilteredBreakIteratorBuilder> builder(
-      icu::FilteredBreakIteratorBuilder::createInstance(loc, err));
+      lang == "fr" ? icu::FilteredBreakIteratorBuilder::createInstance(loc, err)
+                   : icu::FilteredBreakIteratorBuilder::createEmptyInstance(err));
   if (U_SUCCESS(err) && builder) {
     // Abbreviations that end with a period and do not end a sentence.
     for (const char* abbr : {"M.", "MM.", "Mme.", "Mr.", "Mrs.", "Ms.", "Dr.", "Gen.", "Gén.",
@@ -221,10 +225,11 @@ void TokenizeRange(const std::string& text, uint32_t begin, uint32_t end,
 // and loses a title after another ("Lt. Gen. Smith"). A title never ends a sentence; a
 // country's initials end one only before a word that opens sentences ("... in the U.S. The
 // ...") or the end of the paragraph.
-constexpr std::array<std::string_view, 36> kTitleAbbreviations{
+constexpr std::array<std::string_view, 42> kTitleAbbreviations{
     "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Gen.", "Lt.", "Col.", "Maj.", "Capt.", "Cpt.", "Sgt.",
     "Spc.", "Pfc.", "Pvt.", "Cpl.", "Adm.", "Cmdr.", "Cdr.", "Brig.", "Ens.", "Gov.", "Sen.",
-    "Rep.", "Rev.", "St.", "Jr.", "Sr.", "No.", "Mt.", "Ft.", "M.", "MM.", "Mme.", "Mgr.", "Pr."};
+    "Rep.", "Rev.", "St.", "Jr.", "Sr.", "No.", "Mt.", "Ft.", "M.", "MM.", "Mme.", "Mgr.", "Pr.",
+    "e.g.", "i.e.", "vs.", "Messrs.", "Hon.", "Amb."};
 constexpr std::array<std::string_view, 6> kCountryInitials{"U.S.", "U.K.", "U.N.", "U.S.A.", "E.U.", "U.A.E."};
 constexpr std::array<std::string_view, 40> kSentenceOpeners{
     "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "this", "that", "these",
