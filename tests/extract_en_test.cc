@@ -32,6 +32,11 @@ TEST(SegmentEn, CountryInitialsAndRanksDoNotEndSentences) {
   EXPECT_EQ(s[2], "They will train Iraqi units with the U.K.");
 }
 
+TEST(SegmentEn, AMonthsAbbreviationBeforeADayEndsNothing) {
+  std::vector<std::string> s = Sentences("On Jan. 8, coalition aircraft struck Mosul. It rained.");
+  EXPECT_EQ(s.size(), 2u) << testing::PrintToString(s);
+}
+
 TEST(SegmentEn, AnAcronymWithAPeriodEndsASentence) {
   std::vector<std::string> s = Sentences("Sweden joined NATO. Finland agreed.");
   EXPECT_EQ(s.size(), 2u) << testing::PrintToString(s);
@@ -269,6 +274,17 @@ TEST_F(ExtractionEn, ACommanderLeadsWithoutASeparateMembership) {
   auto r = Run("Gen. Michael Kurilla, commander of U.S. Central Command, visited Baghdad in 2023.");
   EXPECT_TRUE(r.count("Michael Kurilla|LEADS|United States Central Command")) << testing::PrintToString(r);
   EXPECT_FALSE(r.count("Michael Kurilla|MEMBER_OF|United States Central Command")) << testing::PrintToString(r);
+}
+
+TEST_F(ExtractionEn, TownsTheGazetteerPlacesInAStateNamedInTheSentence) {
+  auto r = Run("Turkey shelled positions around Aleppo and other towns in Syria in 2016.");
+  EXPECT_TRUE(r.count("Aleppo|LOCATED_IN|Syria")) << testing::PrintToString(r);
+}
+
+TEST_F(ExtractionEn, ThoseWhoMeetAreWhereTheyMeet) {
+  auto r = Run("Penny Wong met Wang Yi in Beijing in December 2022.");
+  EXPECT_TRUE(r.count("Penny Wong|LOCATED_IN|Beijing")) << testing::PrintToString(r);
+  EXPECT_TRUE(r.count("Wang Yi|LOCATED_IN|Beijing")) << testing::PrintToString(r);
 }
 
 }  // namespace

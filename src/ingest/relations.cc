@@ -595,6 +595,26 @@ void PlaceInState(const Document& doc, const SentenceView& v, std::vector<Triple
   }
 }
 
+// A town the gazetteer places in a state, named in the same sentence as that state ("the
+// bombardment of Aleppo and other towns in Syria", "Amiens in France"): the text relies on
+// the reader knowing where the town is.
+void KnownPlaceInState(const Document& doc, const SentenceView& v, std::vector<Triple>* out) {
+  for (size_t a = v.mentions_begin; a < v.mentions_end; ++a) {
+    const Mention& p = doc.mentions[a];
+    if (p.sentence != v.s || p.entity < 0 || !p.named || p.type != EntityType::kPlace) continue;
+    const Entity& pe = doc.entities[static_cast<size_t>(p.entity)];
+    if (pe.country.empty()) continue;
+    for (size_t b = v.mentions_begin; b < v.mentions_end; ++b) {
+      const Mention& st = doc.mentions[b];
+      if (st.sentence != v.s || st.entity < 0 || !st.named || st.type != EntityType::kState || st.pronoun) continue;
+      const Entity& se = doc.entities[static_cast<size_t>(st.entity)];
+      if (se.country != pe.country || st.entity == p.entity || ActsAsPeople(v, st)) continue;
+      out->push_back(LocationTriple(doc, v.s, p, st, 0.5f, "gazetteer"));
+      break;
+    }
+  }
+}
+
 // Where actors are: "X ... à/in PLACE" puts the clause's subject there; "l'hôpital de
 // Denver" puts a place inside another; an opening "À Paris, ..." sets the scene for every
 // actor of the story.
@@ -616,7 +636,10 @@ void LocationRelations(const Resources& res, const Document& doc, const Lexicon&
   const bool local_story = LocalStory(res, doc);
   for (int s = 0; s < static_cast<int>(doc.sentences.size()); ++s) {
     SentenceView v(doc, lex, s, starts);
-    if (lex.lang != "fr") PlaceInState(doc, v, out);
+    if (lex.lang != "fr") {
+      PlaceInState(doc, v, out);
+      KnownPlaceInState(doc, v, out);
+    }
     for (size_t mi = v.mentions_begin; mi < v.mentions_end; ++mi) {
       const Mention& p = doc.mentions[mi];
       if (p.sentence != s || !IsPlace(p) || p.entity < 0) continue;
@@ -804,6 +827,30 @@ void LocationClosure(const Document& doc, const std::vector<Triple>& found, std:
 bool MutualAct(RelationType r) {
   return r == RelationType::kConsult || r == RelationType::kAgree || r == RelationType::kCooperate ||
          r == RelationType::kAllyOf;
+}
+
+// English: those who meet are where they meet. A meeting (CONSULT, AGREE) whose one side the
+// sentence places somewhere by a locative puts the other side there too ("Julie Bishop met
+// the Iraqi foreign minister in Canberra"), unless they met by phone or video.
+void MeetingPlaces(const std::vector<Triple>& found, std::vector<Triple>* located) {
+  std::vector<Triple> extra;
+  for (const Triple& m : found) {
+    if ((m.relation != RelationType::kConsult && m.relation != RelationType::kAgree) || m.negated ||
+        m.mode == "phone" || m.mode == "video")
+      continue;
+    for (const Triple& l : *located) {
+      if (l.sentence != m.sentence || l.relation != RelationType::kLocatedIn || l.trigger != "locative") continue;
+      int other = l.subject == m.subject ? m.object : l.subject == m.object ? m.subject : -1;
+      if (other < 0 || other == l.object) continue;
+      Triple t = l;
+      t.subject = other;
+      t.subject_mention = other == m.subject ? m.subject_mention : m.object_mention;
+      t.trigger = "meeting";
+      t.confidence = 0.5f;
+      extra.push_back(std::move(t));
+    }
+  }
+  for (Triple& t : extra) located->push_back(std::move(t));
 }
 
 bool IsCooperation(RelationType r) {
@@ -1183,6 +1230,7 @@ void ExtractRelations(const Resources& res, const Lexicon& lex, Document* doc) {
   std::vector<Triple> located;
   GenitiveRelations(*doc, lex, starts, &located);
   LocationRelations(res, *doc, lex, starts, &located);
+  if (lex.lang != "fr") MeetingPlaces(found, &located);
   // A located triple is dropped when a triple of its class already links the same pair.
   std::set<std::tuple<int, int, std::string_view>> pairs;
   for (const Triple& f : found) pairs.insert({f.subject, f.object, Relation(f.relation).coarse});

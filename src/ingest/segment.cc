@@ -230,6 +230,8 @@ constexpr std::array<std::string_view, 42> kTitleAbbreviations{
     "Spc.", "Pfc.", "Pvt.", "Cpl.", "Adm.", "Cmdr.", "Cdr.", "Brig.", "Ens.", "Gov.", "Sen.",
     "Rep.", "Rev.", "St.", "Jr.", "Sr.", "No.", "Mt.", "Ft.", "M.", "MM.", "Mme.", "Mgr.", "Pr.",
     "e.g.", "i.e.", "vs.", "Messrs.", "Hon.", "Amb."};
+constexpr std::array<std::string_view, 12> kMonthAbbreviations{
+    "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec."};
 constexpr std::array<std::string_view, 6> kCountryInitials{"U.S.", "U.K.", "U.N.", "U.S.A.", "E.U.", "U.A.E."};
 constexpr std::array<std::string_view, 40> kSentenceOpeners{
     "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "this", "that", "these",
@@ -262,6 +264,12 @@ bool EndsSentence(const std::string& text, const Span& last, uint32_t b, uint32_
   for (uint32_t k = end; k < b; ++k)
     if (text[k] == '\n') return true;
   if (OneOf(kTitleAbbreviations, word)) return false;
+  // "On Jan. 8, ...": a month's abbreviation before a day.
+  if (OneOf(kMonthAbbreviations, word)) {
+    uint32_t w = b;
+    while (w < e && std::isspace(static_cast<unsigned char>(text[w]))) ++w;
+    return !(w < e && std::isdigit(static_cast<unsigned char>(text[w])));
+  }
   if (!OneOf(kCountryInitials, word) && !Initials(word)) return true;
   uint32_t w = b;
   while (w < e && std::isspace(static_cast<unsigned char>(text[w]))) ++w;
