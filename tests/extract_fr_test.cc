@@ -159,6 +159,40 @@ TEST_F(French, EntityLinesListNames) {
   for (const std::string& l : lines) EXPECT_EQ(l.find("gouvernement"), std::string::npos) << l;
 }
 
+// "la compagnie" points back to the company named with that kind; a code after a vehicle
+// noun is no organisation; a number counts people; idioms and social media are no actors.
+TEST_F(French, KindNounsNumbersAndIdioms) {
+  Run("Le 24 mars 2015, le vol de la compagnie Germanwings s'est écrasé dans les Alpes. La "
+      "compagnie "
+      "a ensuite reçu les familles. L'enquête sur l'avion AF447 d'Air France avait duré trois "
+      "ans.");
+  std::string company = EntityOf("compagnie");
+  EXPECT_FALSE(company.empty());
+  EXPECT_EQ(company.find('['), std::string::npos) << company;
+  for (const Mention& m : doc_.mentions) EXPECT_NE(m.text, "AF447");
+  Run("Le 13 novembre 2015, les terroristes ont tué 130 personnes à Paris. Le plan Vigipirate a "
+      "été "
+      "mis en place et la nouvelle a circulé sur les réseaux sociaux.");
+  std::set<std::string> mentions;
+  for (const Mention& m : doc_.mentions)
+    if (m.entity >= 0) mentions.insert(m.text);
+  EXPECT_TRUE(mentions.count("personnes")) << ::testing::PrintToString(mentions);
+  EXPECT_FALSE(mentions.count("place")) << ::testing::PrintToString(mentions);
+  EXPECT_FALSE(mentions.count("réseaux sociaux")) << ::testing::PrintToString(mentions);
+}
+
+// An organisation named by its kind and a name ("l'université Harvard", "le diocèse de
+// Belley-Ars"); the place it is named after is listed too.
+TEST_F(French, OrganisationsNamedByTheirKind) {
+  Run("En 2019, l'université Harvard a accueilli l'évêque du diocèse de Belley-Ars.");
+  std::set<std::string> lines;
+  for (const auto& j : EntityJson(doc_))
+    lines.insert(j["type"].get<std::string>() + ":" + j["mention"].get<std::string>());
+  for (const char* want :
+       {"ORG:université Harvard", "ORG:diocèse de Belley-Ars", "PLACE:Belley-Ars"})
+    EXPECT_TRUE(lines.count(want)) << want << " " << ::testing::PrintToString(lines);
+}
+
 // "sur place" is the place where the story is; "sur la place" is a square.
 TEST_F(French, SurPlaceIsTheLastPlaceNamed) {
   Run("Le 15 avril 2019, un incendie a ravagé la toiture de Notre-Dame à Paris. Les pompiers "

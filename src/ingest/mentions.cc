@@ -1293,9 +1293,23 @@ void GroupPass(Ctx& c, int s, bool roles) {
   for (int i = 0; i < n; ++i) {
     if (c.taken[static_cast<size_t>(i)] >= 0) continue;
     const Token& t = toks[static_cast<size_t>(i)];
-    bool group = c.lex.In("group", t.lemma) || c.lex.In("group", t.lower);
-    bool place = !group && (c.lex.In("place_noun", t.lemma) || c.lex.In("place_noun", t.lower));
-    if (!group && !place) continue;
+    // A plural the tagger took for a verb ("les pilotes": piloter) still names people after
+    // an article (not after "des" that joins it to a noun before: "la sécurité des pilotes").
+    const bool article_before =
+        i > 0 && c.lex.In("determiner", toks[static_cast<size_t>(i - 1)].lower) &&
+        !(toks[static_cast<size_t>(i - 1)].lower == "des" && i > 1 && toks[static_cast<size_t>(i - 2)].pos == Pos::kNoun);
+    const std::string singular = c.lex.lang == "fr" && article_before && t.lower.size() > 3 &&
+                                         (t.lower.back() == 's' || t.lower.back() == 'x')
+                                     ? t.lower.substr(0, t.lower.size() - 1)
+                                     : std::string();
+    bool group = c.lex.In("group", t.lemma) || c.lex.In("group", t.lower) ||
+                 (!singular.empty() && c.lex.In("group", singular));
+    bool place = !group && (c.lex.In("place_noun", t.lemma) || c.lex.In("place_noun", t.lower) ||
+                            (!singular.empty() && c.lex.In("place_noun", singular)));
+    // "la compagnie", "la firme": kind nouns that are no actor by themselves may still point
+    // back to the organisation named with them (below).
+    const bool kind_only = !group && !place && !roles && c.lex.lang == "fr" && c.lex.In("org_anaphor", t.lower);
+    if (!group && !place && !kind_only) continue;
     bool role = c.lex.In("role", t.lemma) || c.lex.In("role", t.lower);
     if (role != roles) continue;
     if (roles && c.role_used.count(i)) continue;
@@ -1323,6 +1337,20 @@ void GroupPass(Ctx& c, int s, bool roles) {
       lone_capital = !prev_cap && !next_cap && !roles;
     }
     if (t.upper_initial && i > 0 && !lone_capital) continue;
+    // "mis en place", "à la place de": idioms, not places.
+    bool idiom = false;
+    for (int k = std::max(0, i - 2); k < i && !idiom; ++k) {
+      std::string phrase;
+      for (int j = k; j <= i; ++j) phrase += (j > k ? " " : "") + toks[static_cast<size_t>(j)].lower;
+      idiom = c.lex.In("noun_idiom", phrase);
+    }
+    if (idiom) continue;
+    // "l'université Harvard", "la compagnie Germanwings": the name pass reads the kind and the
+    // name together.
+    if (c.lex.lang == "fr" && c.lex.In("org_apposed_head", t.lower) && i + 1 < n &&
+        toks[static_cast<size_t>(i + 1)].upper_initial && IsLetterToken(toks[static_cast<size_t>(i + 1)]) &&
+        c.taken[static_cast<size_t>(i + 1)] < 0 && !c.morph->IsCommonWord(toks[static_cast<size_t>(i + 1)].lower, "fr"))
+      continue;
     // French: an adjective may stand between the determiner and the noun ("la vieille dame",
     // "un jeune homme", "une petite rue").
     int begin = i;
@@ -1354,7 +1382,10 @@ void GroupPass(Ctx& c, int s, bool roles) {
                        (!prev || !prev->is_word || !prev->upper_initial || begin == 1) &&
                        !(prev && c.demonym_at[static_cast<size_t>(begin - 1)] >= 0) &&
                        !(prev && c.taken[static_cast<size_t>(begin - 1)] >= 0);
-    if (!lone_capital && !bare_plural &&
+    // French: a number counts them ("15 morts", "trente manifestants").
+    const bool counted = prev && c.lex.lang == "fr" && prev->is_word &&
+                         (std::isdigit(static_cast<unsigned char>(prev->text[0])) || prev->pos == Pos::kNum);
+    if (!lone_capital && !bare_plural && !counted &&
         (!prev || !(c.lex.In("determiner", prev->lower) || c.lex.In("preposition", prev->lower) ||
                     c.lex.In("possessive", prev->lower))))
       continue;
@@ -1386,11 +1417,46 @@ void GroupPass(Ctx& c, int s, bool roles) {
         }
       }
     }
+    // "l'association", "la société" with the definite article and no complement: the
+    // organisation of that kind the article last named ("l'association « Un arbre, une vie »
+    // ... l'association").
+    if (c.lex.lang == "fr" && prev && begin == i && end == i + 1 && c.lex.In("org_anaphor", t.lower)) {
+      const std::string next = i + 1 < n ? toks[static_cast<size_t>(i + 1)].lower : "";
+      const bool definite = prev->lower == "le" || prev->lower == "la" || prev->lower == "l'" ||
+                            prev->lower == "du" || prev->lower == "au" || c.lex.In("demonstrative_det", prev->lower);
+      const bool complement = next == "de" || next == "du" || next == "des" || next == "d'" ||
+                              (i + 1 < n && (toks[static_cast<size_t>(i + 1)].upper_initial ||
+                                             QuoteToken(toks[static_cast<size_t>(i + 1)])));
+      if (definite && !complement) {
+        int kind = -1;
+        for (size_t m = c.doc->mentions.size(); m-- > 0 && kind < 0;) {
+          const Mention& mm = c.doc->mentions[m];
+          if (mm.entity < 0 || !mm.named || (mm.sentence == s && mm.first > i)) continue;
+          if (mm.type != EntityType::kOrg && mm.type != EntityType::kIgo && mm.type != EntityType::kArmedGroup) continue;
+          const Tokens& at = c.doc->sentences[static_cast<size_t>(mm.sentence)].tokens;
+          if (Lower(mm.text).find(t.lower) != std::string::npos ||
+              (mm.first > 0 && at[static_cast<size_t>(mm.first - 1)].lower == t.lower))
+            kind = static_cast<int>(m);
+        }
+        int found = kind;
+        if (found >= 0) {
+          const Mention& ante = c.doc->mentions[static_cast<size_t>(found)];
+          AddReference(c, s, i, i + 1, ante.entity, ante.type);
+          continue;
+        }
+      }
+    }
+    if (kind_only) continue;
     // Common nouns name an actor of this article only: "la ville" of one story is not the
     // "ville" of another, so the key carries the article id.
     std::string name = t.lemma;
     std::string key = name;
     EntityType type = group ? EntityType::kGroup : EntityType::kPlace;
+    if (end > i + 1 || begin < i) {
+      std::string phrase;
+      for (int k = begin; k < end; ++k) phrase += (k > begin ? " " : "") + toks[static_cast<size_t>(k)].lower;
+      if (c.lex.In("not_actor_phrase", phrase)) continue;  // "les réseaux sociaux"
+    }
     int first = begin;
     if (c.lex.lang != "fr" && begin < i) {
       // English: the group is named by its phrase ("tactical units"); an article before it
@@ -1658,7 +1724,14 @@ void NamePass(Ctx& c, int s) {
     if (lower_head) {
       int k = i + 1;
       while (k < n && k - i <= 2 && c.lex.In("name_joiner", toks[static_cast<size_t>(k)].lower)) ++k;
-      if (k == i + 1 || k >= n || !capital(k)) continue;
+      // French also names a body by its kind and a name right after it: "la compagnie
+      // Germanwings", "l'université Harvard" (a name no dictionary knows as a word).
+      const bool apposed = c.lex.lang == "fr" && k == i + 1 && k < n && capital(k) && i > 0 &&
+                           c.lex.In("org_apposed_head", toks[static_cast<size_t>(i)].lower) &&
+                           c.lex.In("determiner", toks[static_cast<size_t>(i - 1)].lower) &&
+                           !c.morph->IsCommonWord(toks[static_cast<size_t>(k)].lower, "fr") &&
+                           !c.lex.In("first_name", toks[static_cast<size_t>(k)].lower);
+      if ((k == i + 1 && !apposed) || k >= n || !capital(k)) continue;
     } else if (!capital(i)) {
       continue;
     }
@@ -1727,11 +1800,18 @@ void NamePass(Ctx& c, int s) {
         (c.lex.In("first_name", toks[static_cast<size_t>(b + 1)].lower) || span_words_of(b + 1, j) >= 2) &&
         NationalityNoun(toks[static_cast<size_t>(b)]))
       ++b;
-    bool skip = false, org = false, place = false;
+    // "l'entreprise Gucci", "la compagnie Germanwings": a kind set before a company's name
+    // is no part of it (unlike "l'université Harvard"); the name is an organisation.
+    bool kind_before = false;
+    if (lower_head && b == i && c.lex.In("org_kind_apposed", toks[static_cast<size_t>(i)].lower) && capital(i + 1)) {
+      kind_before = true;
+      ++b;
+    }
+    bool skip = false, org = kind_before, place = false;
     for (int k = b; k < j; ++k) {
       const Token& t = toks[static_cast<size_t>(k)];
       skip = skip || c.lex.In("not_actor_word", t.lower);
-      org = org || c.lex.In("org_word", t.lower) || (k == b && c.lex.In("org_name_head", t.lower));
+      org = org || c.lex.In("org_word", t.lower) || (k == b && (lower_head || c.lex.In("org_name_head", t.lower)));
       place = place || c.lex.In("place_word", t.lower);
     }
     // A lone generic word ("Conseil", "Banque") is part of a name the text did not finish.
@@ -1757,7 +1837,9 @@ void NamePass(Ctx& c, int s) {
       type = EntityType::kPlace;
     } else if (titled) {  // not a lone first name: often half of "Jonathan et Alistair Brownlee"
       type = EntityType::kPerson;
-    } else if (span_words == 1 && AllCaps(toks[static_cast<size_t>(b)])) {
+    } else if (span_words == 1 && AllCaps(toks[static_cast<size_t>(b)]) &&
+               !(b > 0 && c.lex.In("vehicle_noun", toks[static_cast<size_t>(b - 1)].lower))) {
+      // (A code after a vehicle noun names the vehicle: "l'avion NY8", "le vol AF447".)
       if (c.lex.In("not_an_org_acronym", toks[static_cast<size_t>(b)].lower)) {
         i = j - 1;
         continue;
@@ -1789,7 +1871,19 @@ void NamePass(Ctx& c, int s) {
                                                   toks[static_cast<size_t>(j - 1)].end -
                                                       toks[static_cast<size_t>(b)].begin);
     const char* prefix = type == EntityType::kPerson ? "person" : type == EntityType::kOrg ? "org" : "place";
-    AddMention(c, s, b, j, c.table.Local(prefix, name, type, ""), type);
+    // "le diocèse de Hearst", "l'université d'Uttaranchal": the one word after "de" that
+    // ends a French organisation's name is the place it is named after, a name of its own
+    // inside the organisation's.
+    const bool named_after = c.lex.lang == "fr" && type == EntityType::kOrg && j - b >= 3 &&
+                             c.lex.In("place_genitive", toks[static_cast<size_t>(j - 2)].lower) && capital(j - 1) &&
+                             !c.morph->IsCommonWord(toks[static_cast<size_t>(j - 1)].lower, "fr") &&
+                             !c.lex.In("org_word", toks[static_cast<size_t>(j - 1)].lower);
+    int whole = AddMention(c, s, b, j, c.table.Local(prefix, name, type, ""), type);
+    if (named_after) {
+      const Token& p = toks[static_cast<size_t>(j - 1)];
+      AddMention(c, s, j - 1, j, c.table.Local("place", p.text, EntityType::kPlace, ""), EntityType::kPlace);
+      for (int k = b; k < j; ++k) c.taken[static_cast<size_t>(k)] = whole;
+    }
     i = j - 1;
   }
 }
