@@ -193,6 +193,19 @@ TEST_F(French, OrganisationsNamedByTheirKind) {
     EXPECT_TRUE(lines.count(want)) << want << " " << ::testing::PrintToString(lines);
 }
 
+// Words that type a name no list knows: a hotel or a club is an organisation, a foreign
+// article opens a title (a newspaper), an arena or a lodge is a place.
+TEST_F(French, KindWordsTypeUnknownNames) {
+  Run("En juillet 2018, l'Hôtel Lutetia a rouvert à Paris, selon The Guardian ; le concert a eu "
+      "lieu "
+      "dans l'Accor Arena.");
+  std::set<std::string> lines;
+  for (const auto& j : EntityJson(doc_))
+    lines.insert(j["type"].get<std::string>() + ":" + j["mention"].get<std::string>());
+  for (const char* want : {"ORG:Hôtel Lutetia", "ORG:The Guardian", "PLACE:Accor Arena"})
+    EXPECT_TRUE(lines.count(want)) << want << " " << ::testing::PrintToString(lines);
+}
+
 // "sur place" is the place where the story is; "sur la place" is a square.
 TEST_F(French, SurPlaceIsTheLastPlaceNamed) {
   Run("Le 15 avril 2019, un incendie a ravagé la toiture de Notre-Dame à Paris. Les pompiers "

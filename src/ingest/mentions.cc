@@ -1811,7 +1811,8 @@ void NamePass(Ctx& c, int s) {
     for (int k = b; k < j; ++k) {
       const Token& t = toks[static_cast<size_t>(k)];
       skip = skip || c.lex.In("not_actor_word", t.lower);
-      org = org || c.lex.In("org_word", t.lower) || (k == b && (lower_head || c.lex.In("org_name_head", t.lower)));
+      org = org || c.lex.In("org_word", t.lower) || (k == b && (lower_head || c.lex.In("org_name_head", t.lower))) ||
+            (k == b && k + 1 < j && c.lex.lang == "fr" && c.lex.In("foreign_article", t.lower));
       place = place || c.lex.In("place_word", t.lower);
     }
     // A lone generic word ("Conseil", "Banque") is part of a name the text did not finish.
