@@ -287,5 +287,18 @@ TEST_F(ExtractionEn, ThoseWhoMeetAreWhereTheyMeet) {
   EXPECT_TRUE(r.count("Wang Yi|LOCATED_IN|Beijing")) << testing::PrintToString(r);
 }
 
+TEST_F(ExtractionEn, TellingAndBriefingAreCommunication) {
+  auto r = Run("John Kirby told reporters in Washington in 2022 that Lloyd Austin had briefed NATO allies.");
+  EXPECT_TRUE(r.count("John Kirby|CONSULT|reporters")) << testing::PrintToString(r);
+  EXPECT_TRUE(r.count("Lloyd Austin|CONSULT|NATO allies") || r.count("Lloyd Austin|CONSULT|NATO"))
+      << testing::PrintToString(r);
+}
+
+TEST_F(ExtractionEn, OneStrikeEngagedAUnitAndDestroyedAPosition) {
+  // The second verb's subject is the first's ("one strike"), not the first verb's object.
+  auto r = Run("Near Mosul, one strike engaged an ISIS tactical unit and destroyed a fighting position.");
+  EXPECT_FALSE(r.count("Islamic State|ASSAULT|fighting position")) << testing::PrintToString(r);
+}
+
 }  // namespace
 }  // namespace geokg

@@ -916,6 +916,7 @@ void ExtractRelations(const Resources& res, const Lexicon& lex, Document* doc) {
       if (mw != lex.mode_words.end()) sentence_mode = mw->second;
     }
     int verb_subject = -1;  // subject of the last verb trigger of this sentence (English)
+    bool verb_seen = false;
     for (int i = 0; i < v.n(); ++i) {
       const Token& t = v.tok(i);
       if (!t.is_word) continue;
@@ -984,15 +985,19 @@ void ExtractRelations(const Resources& res, const Lexicon& lex, Document* doc) {
         } else {
           if (tr.subject_is_self) {
             subj = v.mention_at[static_cast<size_t>(i)];
-          } else if (!noun && lex.lang != "fr" && verb_subject >= 0 && i > 0 &&
+          } else if (!noun && lex.lang != "fr" && verb_seen && i > 0 &&
                      (v.tok(i - 1).lower == "and" || v.tok(i - 1).lower == "or")) {
             // "Washington would set up a headquarters ..., send a brigade ... and station
-            // destroyers": coordinated verbs share the subject.
+            // destroyers": coordinated verbs share the subject, also when the first verb's
+            // subject is no actor ("one strike engaged a unit and destroyed a position").
             subj = verb_subject;
           } else {
             subj = SubjectBefore(v, i, noun);
           }
-          if (!noun) verb_subject = subj;
+          if (!noun) {
+            verb_subject = subj;
+            verb_seen = true;
+          }
           // "the agreement between A and B": the two sides are the pair, whoever welcomes it.
           if (noun && lex.lang != "fr" &&
               std::find(tr.object_preps.begin(), tr.object_preps.end(), "between") != tr.object_preps.end()) {
@@ -1174,11 +1179,13 @@ void ExtractRelations(const Resources& res, const Lexicon& lex, Document* doc) {
             if (a->entity == b->entity) continue;
             Triple t2 = tp;
             // The object's kind can change what the verb says: "joined the US Secretary of
-            // State" is a meeting; nobody is a member of a person.
-            if (b->type == EntityType::kPerson && tr.person_relation != RelationType::kCount) {
+            // State (and international partners)" is a meeting; nobody is a member of a
+            // person. The first object of a list decides for the list.
+            const Mention* first_obj = tr.inverse ? b : v.MentionOf(objects[0]);
+            if (first_obj->type == EntityType::kPerson && tr.person_relation != RelationType::kCount) {
               t2.relation = tr.person_relation;
               t2.cameo = std::string(Relation(t2.relation).cameo);
-            } else if (b->type == EntityType::kState && tr.state_relation != RelationType::kCount) {
+            } else if (first_obj->type == EntityType::kState && tr.state_relation != RelationType::kCount) {
               t2.relation = tr.state_relation;
               t2.cameo = std::string(Relation(t2.relation).cameo);
             } else if (lex.lang != "fr" && b->type == EntityType::kPerson &&
