@@ -190,7 +190,7 @@ const std::vector<FormHit>* Gazetteer::Step(std::string_view folded, bool* longe
   for (size_t slot = h & mask;; slot = (slot + 1) & mask) {
     const Slot& s = index_[slot];
     if (s.form == nullptr) return nullptr;
-    if (s.hash == h && s.form->first == folded) {
+    if (s.hash == h && SameShortKey(s.form->first, folded)) {
       const Form& f = s.form->second;
       *longer = f.longer;
       return f.hits.empty() ? nullptr : &f.hits;

@@ -168,11 +168,12 @@ void Lexicon::IndexClasses() {
   class_names_.clear();
   for (const auto& [name, words] : classes) class_names_.push_back(name);
   std::sort(class_names_.begin(), class_names_.end());
-  class_slots_.assign(TableSize(class_names_.size()), -1);
+  class_slots_.assign(TableSize(class_names_.size()), Slot{});
   for (size_t i = 0; i < class_names_.size(); ++i) {
-    size_t slot = KeyHash(class_names_[i]) & (class_slots_.size() - 1);
-    while (class_slots_[slot] >= 0) slot = (slot + 1) & (class_slots_.size() - 1);
-    class_slots_[slot] = static_cast<int32_t>(i);
+    const uint64_t h = KeyHash(class_names_[i]);
+    size_t slot = h & (class_slots_.size() - 1);
+    while (class_slots_[slot].index >= 0) slot = (slot + 1) & (class_slots_.size() - 1);
+    class_slots_[slot] = Slot{h, static_cast<int32_t>(i)};
   }
   mask_words_ = (class_names_.size() + 63) / 64;
   StringMap<size_t> at;
@@ -188,31 +189,35 @@ void Lexicon::IndexClasses() {
       masks_[it->second * mask_words_ + (c >> 6)] |= uint64_t{1} << (c & 63);
     }
   }
-  word_slots_.assign(TableSize(words_.size()), -1);
+  word_slots_.assign(TableSize(words_.size()), Slot{});
   for (size_t i = 0; i < words_.size(); ++i) {
-    size_t slot = KeyHash(words_[i]) & (word_slots_.size() - 1);
-    while (word_slots_[slot] >= 0) slot = (slot + 1) & (word_slots_.size() - 1);
-    word_slots_[slot] = static_cast<int32_t>(i);
+    const uint64_t h = KeyHash(words_[i]);
+    size_t slot = h & (word_slots_.size() - 1);
+    while (word_slots_[slot].index >= 0) slot = (slot + 1) & (word_slots_.size() - 1);
+    word_slots_[slot] = Slot{h, static_cast<int32_t>(i)};
   }
 }
 
 int Lexicon::ClassIndex(std::string_view cls) const {
   if (class_slots_.empty()) return -1;
   const size_t mask = class_slots_.size() - 1;
-  for (size_t slot = KeyHash(cls) & mask;; slot = (slot + 1) & mask) {
-    const int32_t i = class_slots_[slot];
-    if (i < 0) return -1;
-    if (class_names_[static_cast<size_t>(i)] == cls) return i;
+  const uint64_t h = KeyHash(cls);
+  for (size_t slot = h & mask;; slot = (slot + 1) & mask) {
+    const Slot& s = class_slots_[slot];
+    if (s.index < 0) return -1;
+    if (s.hash == h && SameShortKey(class_names_[static_cast<size_t>(s.index)], cls)) return s.index;
   }
 }
 
 const uint64_t* Lexicon::WordMask(std::string_view word) const {
   if (word_slots_.empty()) return nullptr;
   const size_t mask = word_slots_.size() - 1;
-  for (size_t slot = KeyHash(word) & mask;; slot = (slot + 1) & mask) {
-    const int32_t i = word_slots_[slot];
-    if (i < 0) return nullptr;
-    if (words_[static_cast<size_t>(i)] == word) return &masks_[static_cast<size_t>(i) * mask_words_];
+  const uint64_t h = KeyHash(word);
+  for (size_t slot = h & mask;; slot = (slot + 1) & mask) {
+    const Slot& s = word_slots_[slot];
+    if (s.index < 0) return nullptr;
+    if (s.hash == h && SameShortKey(words_[static_cast<size_t>(s.index)], word))
+      return &masks_[static_cast<size_t>(s.index) * mask_words_];
   }
 }
 

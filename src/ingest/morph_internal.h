@@ -31,7 +31,7 @@ class FormCache {
     for (size_t i = h & mask;; i = (i + 1) & mask) {
       const Slot& s = slots_[i];
       if (s.index == 0) return nullptr;
-      if (s.hash == h && items_[s.index - 1].first == key) return &items_[s.index - 1].second;
+      if (s.hash == h && SameShortKey(items_[s.index - 1].first, key)) return &items_[s.index - 1].second;
     }
   }
   // Stores `value` for `key`, which must not be stored yet.

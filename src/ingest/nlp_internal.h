@@ -54,6 +54,34 @@ inline uint64_t ShortKeyHash(std::string_view s) {
   uint64_t h = (a ^ (b * 0x9E3779B97F4A7C15ull) ^ n) * 0xFF51AFD7ED558CCDull;
   return h ^ (h >> 32);
 }
+
+// a == b, for the short keys above: two or four word loads instead of a call to memcmp.
+inline bool SameShortKey(std::string_view a, std::string_view b) {
+  const size_t n = a.size();
+  if (n != b.size()) return false;
+  if (n >= 8) {
+    uint64_t x, y;
+    std::memcpy(&x, a.data(), 8);
+    std::memcpy(&y, b.data(), 8);
+    if (x != y) return false;
+    std::memcpy(&x, a.data() + n - 8, 8);
+    std::memcpy(&y, b.data() + n - 8, 8);
+    if (x != y) return false;
+    return n <= 16 || std::memcmp(a.data() + 8, b.data() + 8, n - 16) == 0;
+  }
+  if (n >= 4) {
+    uint32_t x, y;
+    std::memcpy(&x, a.data(), 4);
+    std::memcpy(&y, b.data(), 4);
+    if (x != y) return false;
+    std::memcpy(&x, a.data() + n - 4, 4);
+    std::memcpy(&y, b.data() + n - 4, 4);
+    return x == y;
+  }
+  for (size_t i = 0; i < n; ++i)
+    if (a[i] != b[i]) return false;
+  return true;
+}
 using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
 
 // ---- clean.cc: which paragraphs are the article, and its dateline date.
@@ -250,10 +278,14 @@ struct Lexicon {
   void IndexClasses();
   int ClassIndex(std::string_view cls) const;
   const uint64_t* WordMask(std::string_view word) const;
+  struct Slot {
+    uint64_t hash = 0;
+    int32_t index = -1;  // -1 empty, else an index into class_names_ or words_
+  };
   std::vector<std::string> class_names_;
-  std::vector<int32_t> class_slots_;  // -1 empty, else an index into class_names_
+  std::vector<Slot> class_slots_;
   std::vector<std::string> words_;
-  std::vector<int32_t> word_slots_;  // -1 empty, else an index into words_
+  std::vector<Slot> word_slots_;
   std::vector<uint64_t> masks_;      // mask_words_ per word of words_
   size_t mask_words_ = 0;
 };
