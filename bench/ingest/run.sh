@@ -18,7 +18,10 @@
 #
 # Environment: SIZE (MB of text, default 50), RUNS (default 3), JOBS (default nproc),
 # PEERS=0 to leave the npm peers out, PROFILE=1 to add a perf profile of one-core
-# extraction on the first 3 MB (work/perf.txt).
+# extraction on the first 3 MB (work/perf.txt), ONLY="x1 i1" to time some cases only (x1,
+# xN: extraction on one core and on all; i1, iN: ingest; en1: English extraction; the
+# peers follow PEERS). On one core, extraction and ingest take turns run by run, so that
+# both see the same load of a shared machine.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -65,34 +68,44 @@ text_bytes() {  # the bytes of article text in a JSON Lines file
 }
 
 declare -A result
+wanted() { [[ -z ${ONLY:-} || " $ONLY " == *" $1 "* ]]; }
+
+declare -A runs_secs runs_cpu
+# extract_once NAME PREFIX JOBS FILE: one run, added to NAME's list.
+extract_once() {
+  local r
+  r=($(extract_run "$2" "$3" "$4"))
+  runs_secs[$1]+=" ${r[0]}"
+  runs_cpu[$1]+=" ${r[2]}"
+  result[$1.sentences]=${r[1]}
+}
+# done_case NAME: medians of NAME's runs.
+done_case() {
+  result[$1.secs]=$(printf '%s\n' ${runs_secs[$1]} | median)
+  result[$1.cpu]=$(printf '%s\n' ${runs_cpu[$1]} | median)
+  echo "  $1:${runs_secs[$1]} s (CPU${runs_cpu[$1]} s)" >&2
+}
 measure_extract() {  # NAME PREFIX JOBS FILE
-  local name=$1 prefix=$2 jobs=$3 file=$4 secs=() cpus=() sentences=0 r
-  for _ in $(seq "$RUNS"); do
-    r=($(extract_run "$prefix" "$jobs" "$file"))
-    secs+=("${r[0]}")
-    sentences=${r[1]}
-    cpus+=("${r[2]}")
-  done
-  result[$name.secs]=$(printf '%s\n' "${secs[@]}" | median)
-  result[$name.cpu]=$(printf '%s\n' "${cpus[@]}" | median)
-  result[$name.sentences]=$sentences
-  echo "  $name: ${secs[*]} s (CPU ${cpus[*]} s)" >&2
+  wanted "$1" || return 0
+  for _ in $(seq "$RUNS"); do extract_once "$@"; done
+  done_case "$1"
 }
 
+# ingest_once NAME PREFIX JOBS FILE: one run into a new database, added to NAME's list.
+ingest_once() {
+  local t0
+  rm -f "$work/bench.db" "$work/bench.db-wal" "$work/bench.db-shm"
+  t0=$(now)
+  /usr/bin/time -f '%M %U %S' -o "$work/rss" $2 "$geokg" ingest -q --jobs "$3" --db "$work/bench.db" "$4"
+  runs_secs[$1]+=" $(echo "$(now) - $t0" | bc -l)"
+  runs_cpu[$1]+=" $(awk '{print $2 + $3}' "$work/rss")"
+  result[$1.rss]=$(awk '{print $1}' "$work/rss")
+}
 measure_ingest() {  # NAME PREFIX JOBS FILE
-  local name=$1 prefix=$2 jobs=$3 file=$4 secs=() cpus=() t0 rss
-  for _ in $(seq "$RUNS"); do
-    rm -f "$work/bench.db" "$work/bench.db-wal" "$work/bench.db-shm"
-    t0=$(now)
-    /usr/bin/time -f '%M %U %S' -o "$work/rss" $prefix "$geokg" ingest -q --jobs "$jobs" --db "$work/bench.db" "$file"
-    secs+=("$(echo "$(now) - $t0" | bc -l)")
-    rss=$(awk '{print $1}' "$work/rss")
-    cpus+=("$(awk '{print $2 + $3}' "$work/rss")")
-  done
-  result[$name.secs]=$(printf '%s\n' "${secs[@]}" | median)
-  result[$name.cpu]=$(printf '%s\n' "${cpus[@]}" | median)
-  result[$name.rss]=$rss
-  echo "  $name: ${secs[*]} s (CPU ${cpus[*]} s), peak RSS ${rss} kB" >&2
+  wanted "$1" || return 0
+  for _ in $(seq "$RUNS"); do ingest_once "$@"; done
+  done_case "$1"
+  echo "  $1: peak RSS ${result[$1.rss]} kB" >&2
 }
 
 measure_peer() {  # NAME ARGS...
@@ -115,9 +128,19 @@ echo "corpus: $articles articles, $bytes bytes of text ($(wc -l <"$corpus_en") E
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "measuring ($RUNS runs each) ..." >&2
-measure_extract x1 "taskset -c 0" 1 "$corpus"
+# One core: extraction and ingest alternate, run by run.
+if wanted x1 && wanted i1; then
+  for _ in $(seq "$RUNS"); do
+    extract_once x1 "taskset -c 0" 1 "$corpus"
+    ingest_once i1 "taskset -c 0" 1 "$corpus"
+  done
+  done_case x1
+  done_case i1
+else
+  measure_extract x1 "taskset -c 0" 1 "$corpus"
+  measure_ingest i1 "taskset -c 0" 1 "$corpus"
+fi
 measure_extract xN "" "$JOBS" "$corpus"
-measure_ingest i1 "taskset -c 0" 1 "$corpus"
 measure_ingest iN "" "$JOBS" "$corpus"
 measure_extract en1 "taskset -c 0" 1 "$corpus_en"
 if [[ $PEERS == 1 ]]; then
@@ -133,11 +156,12 @@ fmt() { printf '%.2f' "$1"; }
 fmt0() { printf '%.0f' "$1"; }
 ratio() { printf '%.2f' "$(echo "$1 / $2" | bc -l)"; }
 
-x1=$(mbs "$bytes" "${result[x1.secs]}")
-xN=$(mbs "$bytes" "${result[xN.secs]}")
-i1=$(mbs "$bytes" "${result[i1.secs]}")
-iN=$(mbs "$bytes" "${result[iN.secs]}")
-en1=$(mbs "$bytes_en" "${result[en1.secs]}")
+rate() { if [[ -n ${result[$2.secs]:-} ]]; then mbs "$1" "${result[$2.secs]}"; fi; }
+x1=$(rate "$bytes" x1)
+xN=$(rate "$bytes" xN)
+i1=$(rate "$bytes" i1)
+iN=$(rate "$bytes" iN)
+en1=$(rate "$bytes_en" en1)
 {
   echo "Machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), $(free -g | awk '/Mem:/ {print $2}') GB;" \
     "$(uname -sr); $(date -u +%Y-%m-%d); load average $load_before before, $load_after after" \
@@ -145,20 +169,26 @@ en1=$(mbs "$bytes_en" "${result[en1.secs]}")
   echo "Corpus: $articles articles, $(fmt "$(echo "$bytes / 1000000" | bc -l)") MB of text" \
     "($(fmt "$(echo "$bytes_en / 1000000" | bc -l)") MB English). Medians of $RUNS runs."
   echo
-  echo "| run | cores | wall (s) | MB/s | sentences/s | vs extraction | CPU (s) | MB per CPU-second |"
-  echo "|---|---|---|---|---|---|---|---|"
-  row() {  # LABEL CORES CASE SENTENCES_CASE MBS VS
+  echo "| run | cores | wall (s) | MB/s | sentences/s | vs extraction (wall) | CPU (s) | MB per CPU-second | vs extraction (CPU) |"
+  echo "|---|---|---|---|---|---|---|---|---|"
+  row() {  # LABEL CORES CASE SENTENCES_CASE MBS VS VS_CPU
+    [[ -n ${result[$3.secs]:-} ]] || return 0
     echo "| $1 | $2 | $(fmt "${result[$3.secs]}") | $(fmt "$5") |" \
       "$(fmt0 "$(echo "${result[$4.sentences]} / ${result[$3.secs]}" | bc -l)") | $6 |" \
-      "$(fmt "${result[$3.cpu]}") | $(fmt "$(mbs "$bytes" "${result[$3.cpu]}")") |"
+      "$(fmt "${result[$3.cpu]}") | $(fmt "$(mbs "$bytes" "${result[$3.cpu]}")") | $7 |"
   }
-  row "geokg extract, fr + en" 1 x1 x1 "$x1" ""
-  row "geokg extract, fr + en" "$JOBS" xN xN "$xN" ""
-  row "geokg ingest into SQLite" 1 i1 x1 "$i1" "$(ratio "$i1" "$x1")"
-  row "geokg ingest into SQLite" "$JOBS" iN x1 "$iN" "$(ratio "$iN" "$xN")"
+  # vs: the ratio of the rates, when both cases ran.
+  vs() { if [[ -n ${result[$1.secs]:-} && -n ${result[$2.secs]:-} ]]; then ratio "${result[$2.$3]}" "${result[$1.$3]}"; fi; }
+  row "geokg extract, fr + en" 1 x1 x1 "$x1" "" ""
+  row "geokg extract, fr + en" "$JOBS" xN xN "$xN" "" ""
+  row "geokg ingest into SQLite" 1 i1 x1 "$i1" "$(vs i1 x1 secs)" "$(vs i1 x1 cpu)"
+  row "geokg ingest into SQLite" "$JOBS" iN x1 "$iN" "$(vs iN xN secs)" "$(vs iN xN cpu)"
   echo
-  echo "Peak memory of the $JOBS-core ingest: $(( ${result[iN.rss]} / 1024 )) MB."
-  echo
+  if [[ -n ${result[iN.rss]:-} ]]; then
+    echo "Peak memory of the $JOBS-core ingest: $(( ${result[iN.rss]} / 1024 )) MB."
+    echo
+  fi
+  [[ -n ${result[en1.secs]:-} ]] || exit 0  # (the subshell of this table)
   echo "English articles only, one core each:"
   echo
   echo "| tool | MB/s | sentences/s | geokg is |"

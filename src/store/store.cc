@@ -1,5 +1,6 @@
 #include "geokg/store/store.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <filesystem>
@@ -137,11 +138,11 @@ class StoredCache {
   }
   // True when (entity, alias) was already recorded; records it otherwise.
   bool SeenAlias(int64_t entity, std::string_view alias) {
-    std::string key(reinterpret_cast<const char*>(&entity), sizeof(entity));
-    key.append(alias);
-    auto [it, added] = aliases_.insert(std::move(key));
-    if (added) journal_aliases_.push_back(&*it);
-    return !added;
+    scratch_.assign(reinterpret_cast<const char*>(&entity), sizeof(entity));
+    scratch_.append(alias);
+    if (aliases_.find(std::string_view(scratch_)) != aliases_.end()) return true;
+    journal_aliases_.push_back(&*aliases_.insert(scratch_).first);
+    return false;
   }
   int64_t FindRelation(const RelationKey& k) const {
     auto it = relations_.find(k);
@@ -177,7 +178,13 @@ class StoredCache {
 
  private:
   std::unordered_map<std::string, EntityInfo> entities_;
-  std::unordered_set<std::string> aliases_;
+  // Transparent: looked up by string_view, without a copy.
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  std::unordered_set<std::string, Hash, std::equal_to<>> aliases_;
+  std::string scratch_;
   std::unordered_map<RelationKey, int64_t, RelationKeyHash> relations_;
   // What was added or changed since the last Keep (aliases: node-based, so the pointers
   // stay valid; each is added once).
@@ -252,6 +259,7 @@ class SqliteStore final : public Store {
   };
   std::vector<EdgeAgg> edges_;
   std::vector<uint32_t> edge_of_triple_;
+  std::vector<std::string_view> pronouns_;  // of the document
   // sentences.id of each (sentence index, begin, end) stored for the document.
   std::map<std::tuple<int, uint32_t, uint32_t>, int64_t> sentence_ids_;
   std::unordered_map<RelationKey, uint32_t, RelationKeyHash> edge_index_;
@@ -441,9 +449,20 @@ Status SqliteStore::WriteDocument(const Document& doc, std::string_view content_
 
   // Pronouns and role nouns ("il", "le ministre") name nobody in particular: they are not
   // kept as aliases even when a triple gives them as its mention.
-  std::unordered_set<std::string_view> pronouns, names;
-  for (const Mention& m : doc.mentions) (m.pronoun ? pronouns : names).insert(m.text);
-  auto is_pronoun = [&](std::string_view s) { return pronouns.count(s) && !names.count(s); };
+  // (A text is a pronoun when some mention of it is one and none is a name; the pronoun
+  // texts of a document are few.)
+  pronouns_.clear();
+  for (const Mention& m : doc.mentions)
+    if (m.pronoun && std::find(pronouns_.begin(), pronouns_.end(), m.text) == pronouns_.end())
+      pronouns_.push_back(m.text);
+  for (const Mention& m : doc.mentions) {
+    if (m.pronoun || pronouns_.empty()) continue;
+    auto it = std::find(pronouns_.begin(), pronouns_.end(), m.text);
+    if (it != pronouns_.end()) pronouns_.erase(it);
+  }
+  auto is_pronoun = [&](std::string_view s) {
+    return std::find(pronouns_.begin(), pronouns_.end(), s) != pronouns_.end();
+  };
 
   // The document's edges, each with the aggregates of its triples here: one write per edge.
   const int n_entities = static_cast<int>(doc.entities.size());
