@@ -120,7 +120,7 @@ struct RelationKeyHash {
 // bounded on any archive; a cleared entry only costs a lookup).
 class StoredCache {
  public:
-  static constexpr size_t kMaxEntries = size_t{1} << 20;
+  static constexpr size_t kMaxEntries = size_t{1} << 18;  // about 25 MB
 
   struct EntityInfo {
     int64_t id = 0;
