@@ -15,6 +15,7 @@
 #include "geokg/common/text.h"
 #include "geokg/ontology.h"
 #include "geokg/store/bulk.h"
+#include "geokg/store/interner.h"
 #include "geokg/store/sqlite.h"
 #include "migrations.h"
 
@@ -112,15 +113,15 @@ struct RelationKeyHash {
 };
 
 // What this connection knows to be stored: ids of actors and edges, and aliases, so that an
-// actor or an edge seen again costs no lookup and an alias seen again no write. Entries are
-// added as a document writes them and forgotten when it rolls back (ids of rolled-back rows
-// are given out again); everything is forgotten when a transaction holding uncommitted
-// entries fails. Rows are never deleted, so an entry of a committed transaction stays true
-// whatever other connections write. Cleared when it grows past kMaxEntries (memory stays
-// bounded on any archive; a cleared entry only costs a lookup).
+// actor or an edge seen again costs no lookup and an alias seen again no write. Rows are
+// never deleted, so what a committed transaction wrote stays true whatever other
+// connections write; but the ids of rolled-back rows are given out again, so everything is
+// forgotten when a document or a batch rolls back (rare: a document that fails). Forgotten
+// too when it grows past kMaxEntries (memory stays bounded on any archive; a forgotten
+// entry only costs a lookup). Flat tables (Interner), no node per entry.
 class StoredCache {
  public:
-  static constexpr size_t kMaxEntries = size_t{1} << 18;  // about 25 MB
+  static constexpr size_t kMaxEntries = size_t{1} << 20;  // about 40 MB
 
   struct EntityInfo {
     int64_t id = 0;
@@ -128,48 +129,64 @@ class StoredCache {
     bool country_known = false;  // the stored country is not NULL
   };
 
-  EntityInfo* FindEntity(const std::string& key) {
-    auto it = entities_.find(key);
-    return it == entities_.end() ? nullptr : &it->second;
+  // The entry of `key`, or null.
+  EntityInfo* FindEntity(std::string_view key) {
+    uint32_t i = 0;
+    return entity_keys_.Find(key, &i) ? &entities_[i] : nullptr;
   }
-  void PutEntity(const std::string& key, const EntityInfo& info) {
-    entities_.insert_or_assign(key, info);
-    journal_entities_.push_back(key);
+  void PutEntity(std::string_view key, const EntityInfo& info) {
+    bool added = false;
+    const uint32_t i = entity_keys_.Intern(key, &added);
+    if (added) entities_.push_back(info);
+    entities_[i] = info;
   }
   // True when (entity, alias) was already recorded; records it otherwise.
   bool SeenAlias(int64_t entity, std::string_view alias) {
     scratch_.assign(reinterpret_cast<const char*>(&entity), sizeof(entity));
     scratch_.append(alias);
-    if (aliases_.find(std::string_view(scratch_)) != aliases_.end()) return true;
-    journal_aliases_.push_back(&*aliases_.insert(scratch_).first);
-    return false;
+    bool added = false;
+    aliases_.Intern(scratch_, &added);
+    return !added;
   }
+  // The edge's relations.id, or 0.
   int64_t FindRelation(const RelationKey& k) const {
-    auto it = relations_.find(k);
-    return it == relations_.end() ? 0 : it->second;
+    if (relation_slots_.empty()) return 0;
+    const size_t mask = relation_slots_.size() - 1;
+    for (size_t i = Hash(k) & mask;; i = (i + 1) & mask) {
+      const uint32_t slot = relation_slots_[i];
+      if (slot == 0) return 0;
+      if (relations_[slot - 1].key == k) return relations_[slot - 1].id;
+    }
   }
   void PutRelation(const RelationKey& k, int64_t id) {
-    if (relations_.emplace(k, id).second) journal_relations_.push_back(k);
+    if ((relations_.size() + 1) * 2 > relation_slots_.size()) {
+      std::vector<uint32_t> bigger(std::max<size_t>(1024, relation_slots_.size() * 2), 0);
+      const size_t mask = bigger.size() - 1;
+      for (uint32_t n = 0; n < relations_.size(); ++n) {
+        size_t i = Hash(relations_[n].key) & mask;
+        while (bigger[i] != 0) i = (i + 1) & mask;
+        bigger[i] = n + 1;
+      }
+      relation_slots_.swap(bigger);
+    }
+    const size_t mask = relation_slots_.size() - 1;
+    for (size_t i = Hash(k) & mask;; i = (i + 1) & mask) {
+      uint32_t& slot = relation_slots_[i];
+      if (slot == 0) {
+        relations_.push_back({k, id});
+        slot = static_cast<uint32_t>(relations_.size());
+        return;
+      }
+      if (relations_[slot - 1].key == k) return;
+    }
   }
 
-  // The entries since the last Keep are committed (or part of a batch that goes on).
-  void Keep() {
-    journal_entities_.clear();
-    journal_aliases_.clear();
-    journal_relations_.clear();
-  }
-  // The entries since the last Keep were rolled back.
-  void Forget() {
-    for (const std::string& key : journal_entities_) entities_.erase(key);
-    for (const std::string* key : journal_aliases_) aliases_.erase(*key);
-    for (const RelationKey& k : journal_relations_) relations_.erase(k);
-    Keep();
-  }
   void Clear() {
-    Keep();
-    entities_.clear();
-    aliases_.clear();
-    relations_.clear();
+    entity_keys_ = Interner();
+    entities_ = std::vector<EntityInfo>();
+    aliases_ = Interner();
+    relations_ = std::vector<Edge>();
+    relation_slots_ = std::vector<uint32_t>();
   }
   // Bounds memory; call between transactions only.
   void Trim() {
@@ -177,20 +194,25 @@ class StoredCache {
   }
 
  private:
-  std::unordered_map<std::string, EntityInfo> entities_;
-  // Transparent: looked up by string_view, without a copy.
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  struct Edge {
+    RelationKey key;
+    int64_t id;
   };
-  std::unordered_set<std::string, Hash, std::equal_to<>> aliases_;
+  static uint64_t Hash(const RelationKey& k) {
+    uint64_t h = static_cast<uint64_t>(k.subject) * 0x9E3779B97F4A7C15ULL;
+    h ^= (static_cast<uint64_t>(k.object) + (static_cast<uint64_t>(k.type) << 1 | k.negated)) *
+         0xBF58476D1CE4E5B9ULL;
+    h ^= h >> 31;
+    h *= 0x94D049BB133111EBULL;
+    return h ^ (h >> 29);
+  }
+
+  Interner entity_keys_;
+  std::vector<EntityInfo> entities_;  // by entity_keys_ index
+  Interner aliases_;                  // entity id bytes + alias
   std::string scratch_;
-  std::unordered_map<RelationKey, int64_t, RelationKeyHash> relations_;
-  // What was added or changed since the last Keep (aliases: node-based, so the pointers
-  // stay valid; each is added once).
-  std::vector<std::string> journal_entities_;
-  std::vector<const std::string*> journal_aliases_;
-  std::vector<RelationKey> journal_relations_;
+  std::vector<Edge> relations_;
+  std::vector<uint32_t> relation_slots_;  // index into relations_ + 1; 0 is empty
 };
 
 class SqliteStore final : public Store {
@@ -351,10 +373,7 @@ Status SqliteStore::CommitBatch() {
   } else {
     st = ExecSql(db_.get(), "COMMIT");
   }
-  if (st.ok()) {
-    cache_.Keep();
-    return st;
-  }
+  if (st.ok()) return st;
   if (sqlite3_get_autocommit(db_.get()) == 0)
     sqlite3_exec(db_.get(), "ROLLBACK", nullptr, nullptr, nullptr);
   cache_.Clear();
@@ -373,33 +392,25 @@ Status SqliteStore::AddDocument(const Document& doc, std::string_view content_ha
       st = WriteDocument(doc, content_hash, stats);
       if (st.ok()) st = txn.Commit();
     } catch (...) {
-      cache_.Forget();
+      cache_.Clear();
       throw;
     }
-    if (st.ok()) {
-      cache_.Keep();
-    } else {
-      cache_.Forget();  // the transaction is rolled back by txn
-    }
+    if (!st.ok()) cache_.Clear();  // the transaction is rolled back by txn
     return st;
   }
   if (sqlite3_get_autocommit(db) != 0) {
     return Status::IoError("the batch was rolled back by an earlier failure");
   }
-  // Inside a batch the cache's journal covers this document only: a failure forgets its
-  // entries alone, and a batch that fails forgets everything (cache_.Clear).
-  cache_.Keep();
   savepoint_.Reset();
   GEOKG_RETURN_IF_ERROR(savepoint_.Run());
   auto undo = [&] {
-    cache_.Forget();
+    cache_.Clear();
     // ROLLBACK TO keeps the transaction open. A failure that ended it (SQLITE_FULL ...) took
-    // the batch's earlier documents with it, and their entries: CommitBatch then fails.
+    // the batch's earlier documents with it: CommitBatch then fails.
     if (sqlite3_get_autocommit(db) == 0) {
       sqlite3_exec(db, "ROLLBACK TO geokg_document; RELEASE geokg_document", nullptr, nullptr,
                    nullptr);
     }
-    if (sqlite3_get_autocommit(db) != 0) cache_.Clear();
   };
   Status st;
   try {
@@ -704,6 +715,11 @@ Status Store::Open(const std::string& path, const StoreOptions& options,
   GEOKG_RETURN_IF_ERROR(ExecSql(db.get(), "PRAGMA foreign_keys = ON").WithContext(path));
   if (!options.read_only) {
     GEOKG_RETURN_IF_ERROR(ExecSql(db.get(), "PRAGMA synchronous = NORMAL").WithContext(path));
+    // Debian builds SQLite with SECURE_DELETE: every cell an update or a page split frees
+    // is overwritten with zeros, so that deleted data cannot be read back. geokg deletes
+    // nothing, and the zeroing cost a fifth of the store's time in an ingest (relations'
+    // aggregates are rewritten in place).
+    GEOKG_RETURN_IF_ERROR(ExecSql(db.get(), "PRAGMA secure_delete = OFF").WithContext(path));
     // A bulk load that did not finish may have left indexes dropped.
     GEOKG_RETURN_IF_ERROR(EnsureIndexes(db.get()).WithContext(path));
   }
