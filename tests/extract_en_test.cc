@@ -300,5 +300,23 @@ TEST_F(ExtractionEn, OneStrikeEngagedAUnitAndDestroyedAPosition) {
   EXPECT_FALSE(r.count("Islamic State|ASSAULT|fighting position")) << testing::PrintToString(r);
 }
 
+TEST_F(ExtractionEn, AnOpeningSupportPhraseIsTheMainSubjectsAct) {
+  auto r = Run("In support of the Iraqi Security Forces, French jets struck Mosul in 2016.");
+  EXPECT_TRUE(r.count("France|SUPPORT|Iraqi Armed Forces")) << testing::PrintToString(r);
+}
+
+TEST_F(ExtractionEn, ActorsWhoActTogetherCooperate) {
+  auto r = Run("In 2019 France, Germany and the United Kingdom condemned the attack on Saudi oil facilities.");
+  EXPECT_TRUE(r.count("Germany|COOPERATE|France") || r.count("France|COOPERATE|Germany"))
+      << testing::PrintToString(r);
+  // Condemning an attack says nothing of who attacked.
+  EXPECT_FALSE(r.count("France|ASSAULT|oil facilities")) << testing::PrintToString(r);
+}
+
+TEST_F(ExtractionEn, StandingByAnActorSupportsIt) {
+  auto r = Run("The United Kingdom stands by Ukraine, the minister said in 2022.");
+  EXPECT_TRUE(r.count("United Kingdom|SUPPORT|Ukraine")) << testing::PrintToString(r);
+}
+
 }  // namespace
 }  // namespace geokg

@@ -317,6 +317,11 @@ bool CopulaLinks(const SentenceView& v, const Mention& subject, int noun) {
 int SubjectBefore(const SentenceView& v, int before, bool noun) {
   for (int k = before - 1; k >= 0; --k) {
     if (noun && v.Is(k, "clause_block")) return -1;
+    // English: a noun that is the object of a verb of judging or reporting is someone
+    // else's act: "France condemned the attack" says nothing of who attacked.
+    if (noun && v.lex.lang != "fr" && v.mention_at[static_cast<size_t>(k)] < 0 && v.tok(k).pos == Pos::kVerb &&
+        v.Is(k, "judging_verb"))
+      return -1;
     if (v.tok(k).text == ";") return -1;
     int m = v.mention_at[static_cast<size_t>(k)];
     if (m < 0) continue;
@@ -328,6 +333,28 @@ int SubjectBefore(const SentenceView& v, int before, bool noun) {
     // A place named by a common noun ("the base", "la ville") does not act.
     if (mm->type == EntityType::kPlace && !mm->named) continue;
     return m;
+  }
+  return -1;
+}
+
+// English: the subject of the main clause when token `i` stands in a phrase that opens the
+// sentence before a comma ("In support of X, Y did ..."); -1 otherwise.
+int OpeningPhraseSubject(const SentenceView& v, int i) {
+  for (int k = 0; k < i; ++k)
+    if (!v.tok(k).is_word || v.mention_at[static_cast<size_t>(k)] >= 0 ||
+        !(v.Is(k, "preposition") || v.Is(k, "determiner") || v.tok(k).pos == Pos::kAdj))
+      return -1;
+  for (int k = i + 1; k < v.n(); ++k) {
+    if (v.tok(k).text == ";" || v.tok(k).text == ".") return -1;
+    if (v.tok(k).text != ",") continue;
+    for (int j = k + 1; j < std::min(v.n(), k + 6); ++j) {
+      int m = v.mention_at[static_cast<size_t>(j)];
+      if (m < 0) continue;
+      const Mention* mm = v.MentionOf(m);
+      if (mm->entity < 0 || v.Governed(*mm) || mm->type == EntityType::kPlace) return -1;
+      return m;
+    }
+    return -1;
   }
   return -1;
 }
@@ -993,6 +1020,9 @@ void ExtractRelations(const Resources& res, const Lexicon& lex, Document* doc) {
             subj = verb_subject;
           } else {
             subj = SubjectBefore(v, i, noun);
+            // "In support of the Iraqi forces, coalition aircraft struck ...": a noun in the
+            // sentence's opening phrase is the act of the clause's subject after the comma.
+            if (subj < 0 && noun && lex.lang != "fr") subj = OpeningPhraseSubject(v, i);
           }
           if (!noun) {
             verb_subject = subj;
@@ -1199,6 +1229,28 @@ void ExtractRelations(const Resources& res, const Lexicon& lex, Document* doc) {
             auto key = std::make_tuple(t2.subject, static_cast<int>(t2.relation), t2.object,
                                        t2.negated, s);
             if (seen.insert(key).second) found.push_back(std::move(t2));
+          }
+        }
+        // "The UK, the Global Coalition and the Government of Iraq are committed to defeating
+        // these terrorists": actors who do one act together cooperate (English).
+        if (lex.lang != "fr" && !tp.negated && subjects.size() > 1 && !MutualAct(tr.relation) &&
+            !tr.subject_is_self && !tr.inverse) {
+          for (size_t x = 0; x < subjects.size(); ++x) {
+            for (size_t y = x + 1; y < subjects.size(); ++y) {
+              const Mention* a = v.MentionOf(subjects[x]);
+              const Mention* b = v.MentionOf(subjects[y]);
+              if (a->entity == b->entity || a->type == EntityType::kPlace || b->type == EntityType::kPlace) continue;
+              Triple t4 = tp;
+              t4.relation = RelationType::kCooperate;
+              t4.cameo = std::string(Relation(t4.relation).cameo);
+              t4.subject = b->entity;
+              t4.object = a->entity;
+              t4.subject_mention = SideText(*doc, *b);
+              t4.object_mention = SideText(*doc, *a);
+              t4.confidence = 0.5f;
+              auto key = std::make_tuple(t4.subject, static_cast<int>(t4.relation), t4.object, false, s);
+              if (seen.insert(key).second) found.push_back(std::move(t4));
+            }
           }
         }
         // "supporting the Iraqi government against ISIL": the supported side and its
