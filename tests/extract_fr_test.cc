@@ -206,6 +206,27 @@ TEST_F(French, KindWordsTypeUnknownNames) {
     EXPECT_TRUE(lines.count(want)) << want << " " << ::testing::PrintToString(lines);
 }
 
+// A role noun with no name is a person of the story who holds what follows "de"; a word
+// inside a quoted name is neither a place nor a trigger; orders and announcements are
+// communication.
+TEST_F(French, UnnamedRolesQuotedNamesAndOrders) {
+  auto r =
+      Run("Le 16 mars 2020, le porte-parole du gouvernement a annoncé le confinement aux "
+          "journalistes.");
+  EXPECT_TRUE(r.count("[porte-parole]|HOLDS_ROLE|[gouvernement]")) << ::testing::PrintToString(r);
+  EXPECT_TRUE(r.count("[porte-parole]|CONSULT|[journalistes]")) << ::testing::PrintToString(r);
+  r =
+      Run("En 2019, l'association « France Nature Environnement » et l'ONG « Aide et Action » ont "
+          "publié un rapport. La police a ordonné aux manifestants de se disperser.");
+  for (const Mention& m : doc_.mentions) {
+    if (m.entity >= 0) {
+      EXPECT_NE(Side(m.entity), "France") << m.text;
+    }
+  }
+  for (const std::string& t : r) EXPECT_EQ(t.find("|AID|"), std::string::npos) << t;
+  EXPECT_TRUE(r.count("[police]|REQUEST|[manifestants]")) << ::testing::PrintToString(r);
+}
+
 // "sur place" is the place where the story is; "sur la place" is a square.
 TEST_F(French, SurPlaceIsTheLastPlaceNamed) {
   Run("Le 15 avril 2019, un incendie a ravagé la toiture de Notre-Dame à Paris. Les pompiers "

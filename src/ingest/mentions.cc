@@ -1190,7 +1190,21 @@ void QuotedOrgPass(Ctx& c, int s) {
         break;
       }
     }
-    if (close < open + 2 || !Free(c, i, close + 1)) continue;
+    if (close < open + 2 || !Free(c, i, open + 1)) continue;
+    // Names inside the quotes are words of this name: l'organisation "Amérique
+    // révolutionnaires" is no place.
+    bool inner_free = true;
+    for (int k = open + 1; k < close && inner_free; ++k) {
+      int o = c.taken[static_cast<size_t>(k)];
+      inner_free = o < 0 || (c.lex.lang == "fr" && c.doc->mentions[static_cast<size_t>(o)].first > open &&
+                             c.doc->mentions[static_cast<size_t>(o)].last <= close);
+    }
+    if (!inner_free) continue;
+    for (int k = open + 1; k < close; ++k) {
+      int o = c.taken[static_cast<size_t>(k)];
+      if (o >= 0) c.doc->mentions[static_cast<size_t>(o)].entity = -1;
+      c.taken[static_cast<size_t>(k)] = -1;
+    }
     uint32_t from = toks[static_cast<size_t>(open + 1)].begin, to = toks[static_cast<size_t>(close - 1)].end;
     std::string name = c.doc->article.text.substr(from, to - from);
     AddMention(c, s, i, close + 1, c.table.Local("org", name, EntityType::kOrg, ""), EntityType::kOrg);
@@ -1309,8 +1323,10 @@ void GroupPass(Ctx& c, int s, bool roles) {
     // "la compagnie", "la firme": kind nouns that are no actor by themselves may still point
     // back to the organisation named with them (below).
     const bool kind_only = !group && !place && !roles && c.lex.lang == "fr" && c.lex.In("org_anaphor", t.lower);
-    if (!group && !place && !kind_only) continue;
     bool role = c.lex.In("role", t.lemma) || c.lex.In("role", t.lower);
+    // French: a role noun with no name is a person of the story ("la directrice du centre").
+    const bool unnamed_role = roles && role && !group && !place && c.lex.lang == "fr";
+    if (!group && !place && !kind_only && !unnamed_role) continue;
     if (role != roles) continue;
     if (roles && c.role_used.count(i)) continue;
     // "le président" after "Laurent Chazal, le président de l'association": the same person,
@@ -1452,6 +1468,7 @@ void GroupPass(Ctx& c, int s, bool roles) {
     std::string name = t.lemma;
     std::string key = name;
     EntityType type = group ? EntityType::kGroup : EntityType::kPlace;
+    if (unnamed_role) type = EntityType::kPerson;
     if (end > i + 1 || begin < i) {
       std::string phrase;
       for (int k = begin; k < end; ++k) phrase += (k > begin ? " " : "") + toks[static_cast<size_t>(k)].lower;
@@ -2147,6 +2164,35 @@ void PronounPass(Ctx& c, int s) {
   }
 }
 
+// French role nouns that name no one ("la directrice du centre", "le porte-parole du
+// gouvernement"): the role holder, a person of the story, holds what follows "de". Runs
+// after the appositions, which give such a noun its person when there is one.
+void UnnamedRolePass(Ctx& c, int s) {
+  if (c.lex.lang != "fr") return;
+  const Tokens& toks = c.doc->sentences[static_cast<size_t>(s)].tokens;
+  const int n = static_cast<int>(toks.size());
+  for (size_t mi = c.first_mention[static_cast<size_t>(s)]; mi < c.doc->mentions.size(); ++mi) {
+    const Mention& m = c.doc->mentions[mi];
+    if (m.sentence != s || m.entity < 0 || m.named || m.pronoun || m.last - m.first != 1) continue;
+    const Entity& e = c.doc->entities[static_cast<size_t>(m.entity)];
+    if (e.key.rfind("generic:", 0) != 0) continue;
+    const Token& t = toks[static_cast<size_t>(m.first)];
+    const bool lemma_role = c.lex.In("role", t.lemma);
+    if (!lemma_role && !c.lex.In("role", t.lower)) continue;
+    const int end = m.last;
+    if (end >= n || !(toks[static_cast<size_t>(end)].lower == "de" || toks[static_cast<size_t>(end)].lower == "du" ||
+                      toks[static_cast<size_t>(end)].lower == "des" || toks[static_cast<size_t>(end)].lower == "d'"))
+      continue;
+    int stop = end + 1;
+    while (stop < n && stop < end + 7 && toks[static_cast<size_t>(stop)].text != "," &&
+           !c.lex.In("stop_role", toks[static_cast<size_t>(stop)].lower))
+      ++stop;
+    int country_entry = -1;
+    int owner = RoleOwner(c, s, end, stop, &country_entry);
+    if (owner >= 0) AddRoleTriple(c, s, static_cast<int>(mi), owner, lemma_role ? t.lemma : t.lower);
+  }
+}
+
 // French object clitics before a verb: "les secours ont pu la sauver", "la police l'a
 // arrêté", "il lui a annoncé", "il leur a donné". Resolved to the last actor that agrees
 // (la: a woman or a feminine noun; le: a man or a masculine noun; les, leur: a plural or a
@@ -2244,6 +2290,7 @@ void FindMentions(const Resources& res, const Lexicon& lex, Morphology* morph, D
     PlacePhrasePass(c, s);
     BackerCompounds(c, s);
     AppositionPass(c, s, /*after_names=*/true);
+    UnnamedRolePass(c, s);
     PronounPass(c, s);
     ObjectCliticPass(c, s);
   }

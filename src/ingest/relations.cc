@@ -971,6 +971,11 @@ void ExtractRelations(const Resources& res, const Lexicon& lex, Document* doc) {
         // English capitalises a word inside a name: "Central Command", "Armed Forces",
         // "Operation Inherent Resolve" hold no act.
         if (lex.lang != "fr" && t.upper_initial && i > 0 && v.tok(i - 1).is_word && !tr.subject_is_self) continue;
+        // A word inside a name is no trigger: l'association « Aide pour tous ».
+        if (!tr.subject_is_self && v.mention_at[static_cast<size_t>(i)] >= 0) {
+          const Mention* in = v.MentionOf(v.mention_at[static_cast<size_t>(i)]);
+          if (in->named && !in->pronoun && in->first < i) continue;
+        }
         // A verb form after a determiner is a noun or an adjective ("the supporting role").
         if (!noun && i > 0 && v.Is(i - 1, "determiner")) continue;
         if (!KindAgrees(t, tr.kind)) continue;
