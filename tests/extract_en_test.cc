@@ -318,5 +318,13 @@ TEST_F(ExtractionEn, StandingByAnActorSupportsIt) {
   EXPECT_TRUE(r.count("United Kingdom|SUPPORT|Ukraine")) << testing::PrintToString(r);
 }
 
+TEST_F(ExtractionEn, APossessiveBeforeANounOfActionNamesItsDoer) {
+  auto r = Run("NATO said in 2022 that it would continue its support for Ukraine and its efforts to "
+               "deter Russia.");
+  EXPECT_TRUE(r.count("NATO|SUPPORT|Ukraine")) << testing::PrintToString(r);
+  auto e = Run("The European Union is united in its condemnation of Russia's invasion.");
+  EXPECT_TRUE(e.count("European Union|ACCUSE|Russia")) << testing::PrintToString(e);
+}
+
 }  // namespace
 }  // namespace geokg

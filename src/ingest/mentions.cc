@@ -2193,6 +2193,51 @@ void UnnamedRolePass(Ctx& c, int s) {
   }
 }
 
+// English possessive determiners before a noun of action: "in its determination to defeat
+// ISIL", "their fight against terrorism", "its condemnation of Assad's policies". The
+// possessor is the act's subject, so "its"/"their"/"his"/"her" become mentions of the last
+// actor that agrees (its: not a person; their: a plural, a group or several; his, her: a
+// person), in this sentence or the one before.
+void PossessivePass(Ctx& c, int s) {
+  if (c.lex.lang == "fr") return;
+  const Tokens& toks = c.doc->sentences[static_cast<size_t>(s)].tokens;
+  const int n = static_cast<int>(toks.size());
+  auto action_noun = [&](const Token& t) {
+    if (t.pos != Pos::kNoun) return false;
+    for (const std::string* key : {&t.lemma, &t.lower}) {
+      auto it = c.lex.by_first.find(*key);
+      if (it == c.lex.by_first.end()) continue;
+      for (int ti : it->second)
+        if (c.lex.triggers[static_cast<size_t>(ti)].kind == TriggerKind::kNoun) return true;
+    }
+    return c.lex.In("action_noun", t.lower) || c.lex.In("action_noun", t.lemma);
+  };
+  for (int i = 0; i + 1 < n; ++i) {
+    const Token& t = toks[static_cast<size_t>(i)];
+    if (c.taken[static_cast<size_t>(i)] >= 0 || !c.lex.In("possessive_pronoun", t.lower)) continue;
+    int k = i + 1;
+    while (k < n && k < i + 3 && toks[static_cast<size_t>(k)].pos == Pos::kAdj) ++k;
+    if (k >= n || c.taken[static_cast<size_t>(k)] >= 0 || !action_noun(toks[static_cast<size_t>(k)])) continue;
+    const bool its = t.lower == "its", their = t.lower == "their";
+    int found = -1;
+    for (size_t m = c.doc->mentions.size(); m-- > c.first_mention[static_cast<size_t>(std::max(0, s - 1))];) {
+      const Mention& mm = c.doc->mentions[m];
+      if (mm.entity < 0 || (mm.sentence == s && mm.first >= i) || mm.type == EntityType::kPlace) continue;
+      bool agrees = its ? (mm.type != EntityType::kPerson && !mm.plural)
+                        : their ? (mm.plural || mm.type == EntityType::kGroup || mm.type == EntityType::kState ||
+                                   mm.type == EntityType::kIgo)
+                                : mm.type == EntityType::kPerson;
+      if (!agrees) continue;
+      found = static_cast<int>(m);
+      break;
+    }
+    if (found < 0) continue;
+    const Mention ante = c.doc->mentions[static_cast<size_t>(found)];
+    int idx = AddMention(c, s, i, i + 1, ante.entity, ante.type, true);
+    c.doc->mentions[static_cast<size_t>(idx)].plural = their;
+  }
+}
+
 // French object clitics before a verb: "les secours ont pu la sauver", "la police l'a
 // arrêté", "il lui a annoncé", "il leur a donné". Resolved to the last actor that agrees
 // (la: a woman or a feminine noun; le: a man or a masculine noun; les, leur: a plural or a
@@ -2292,6 +2337,7 @@ void FindMentions(const Resources& res, const Lexicon& lex, Morphology* morph, D
     AppositionPass(c, s, /*after_names=*/true);
     UnnamedRolePass(c, s);
     PronounPass(c, s);
+    PossessivePass(c, s);
     ObjectCliticPass(c, s);
   }
   std::stable_sort(doc->mentions.begin(), doc->mentions.end(), [](const Mention& a, const Mention& b) {
