@@ -227,6 +227,15 @@ TEST_F(French, UnnamedRolesQuotedNamesAndOrders) {
   EXPECT_TRUE(r.count("[police]|REQUEST|[manifestants]")) << ::testing::PrintToString(r);
 }
 
+// "la victime" is the person the story is about; "la ville de X" is X.
+TEST_F(French, VictimAndTownOf) {
+  Run("Le 16 octobre 2020, Samuel Paty a été assassiné près de son collège. La victime enseignait "
+      "l'histoire. En septembre 2017, un séisme a frappé la ville de Puebla.");
+  EXPECT_EQ(EntityOf("victime"), "Samuel Paty");
+  EXPECT_EQ(EntityOf("ville"), EntityOf("Puebla"));
+  EXPECT_FALSE(EntityOf("Puebla").empty());
+}
+
 // "sur place" is the place where the story is; "sur la place" is a square.
 TEST_F(French, SurPlaceIsTheLastPlaceNamed) {
   Run("Le 15 avril 2019, un incendie a ravagé la toiture de Notre-Dame à Paris. Les pompiers "

@@ -1417,6 +1417,18 @@ void GroupPass(Ctx& c, int s, bool roles) {
       const bool complement = next == "de" || next == "du" || next == "des" || next == "d'" ||
                               (i + 1 < n && toks[static_cast<size_t>(i + 1)].upper_initial) ||
                               c.lex.In("place_anaphor_stop", next);
+      // "la ville de Mexico", "le pays du Cèdre": the kind noun names the place after it.
+      if ((state || town) && (next == "de" || next == "d'" || next == "du") && i + 2 < n) {
+        int after = c.taken[static_cast<size_t>(i + 2)];
+        if (after >= 0) {
+          const Mention& named = c.doc->mentions[static_cast<size_t>(after)];
+          if (named.named && !named.pronoun && named.first == i + 2 && named.entity >= 0 &&
+              (named.type == EntityType::kPlace || named.type == EntityType::kState)) {
+            AddReference(c, s, i, i + 1, named.entity, named.type);
+            continue;
+          }
+        }
+      }
       if ((state || town) && definite && !complement) {
         int found = -1;
         for (size_t m = c.doc->mentions.size(); m-- > 0;) {
@@ -1431,6 +1443,25 @@ void GroupPass(Ctx& c, int s, bool roles) {
           AddReference(c, s, i, i + 1, found, state ? EntityType::kState : EntityType::kPlace);
           continue;
         }
+      }
+    }
+    // "la victime": the person the story is about, named or not ("Dat García ... la victime",
+    // "un jeune homme ... la victime"): the last single person named before.
+    if (group && c.lex.lang == "fr" && prev && begin == i && end == i + 1 && c.lex.In("person_anaphor", t.lower) &&
+        (prev->lower == "la" || prev->lower == "le" || prev->lower == "l'" || c.lex.In("demonstrative_det", prev->lower))) {
+      int found = -1;
+      for (size_t m = 0; m < c.doc->mentions.size(); ++m) {
+        const Mention& mm = c.doc->mentions[m];
+        if (mm.entity < 0 || mm.pronoun || (mm.sentence == s && mm.first > i) || mm.plural) continue;
+        const bool person = mm.type == EntityType::kPerson ||
+                            (mm.type == EntityType::kGroup && !mm.named && c.lex.In("single_person_noun", Lower(c.doc->entities[static_cast<size_t>(mm.entity)].name)));
+        if (!person) continue;
+        found = static_cast<int>(m);
+      }
+      if (found >= 0) {
+        const Mention& ante = c.doc->mentions[static_cast<size_t>(found)];
+        AddReference(c, s, i, i + 1, ante.entity, EntityType::kPerson);
+        continue;
       }
     }
     // "l'association", "la société" with the definite article and no complement: the

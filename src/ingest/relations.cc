@@ -677,6 +677,20 @@ void LocationRelations(const Resources& res, const Document& doc, const Lexicon&
         // "discussed the crisis in Syria": the place is where the crisis is, not the clause's
         // subject.
         int subj = NounLocative(v, k) ? -1 : SubjectBefore(v, k, false);
+        // "Arrivés sur les lieux, les agents ont ...": a sentence that opens on a participle
+        // clause is about the subject after its comma.
+        if (subj < 0 && lex.lang == "fr" && v.n() > 0 && v.tok(0).verb_form == VerbForm::kParticiple) {
+          int comma = p.last;
+          while (comma < v.n() && v.tok(comma).text != ",") ++comma;
+          for (int j = comma + 1; j < v.n() && j < comma + 6 && subj < 0; ++j) {
+            int m = v.mention_at[static_cast<size_t>(j)];
+            if (m < 0) continue;
+            const Mention* cand = v.MentionOf(m);
+            j = cand->last - 1;
+            if (cand->entity >= 0 && !v.Governed(*cand)) subj = m;
+            else break;
+          }
+        }
         const Mention* sm = v.MentionOf(subj);
         if (sm && sm->entity >= 0 && sm->entity != p.entity && IsWho(v, *sm))
           out->push_back(LocationTriple(doc, s, *sm, p, 0.6f, "locative"));
