@@ -326,5 +326,22 @@ TEST_F(ExtractionEn, APossessiveBeforeANounOfActionNamesItsDoer) {
   EXPECT_TRUE(e.count("European Union|ACCUSE|Russia")) << testing::PrintToString(e);
 }
 
+TEST_F(ExtractionEn, ADangerPredicatedOrPosedIsNoThreat) {
+  auto r = Run("Al-Shabaab remains a serious threat to Kenya, officials said in 2015.");
+  EXPECT_FALSE(r.count("Al-Shabaab|THREATEN|Kenya")) << testing::PrintToString(r);
+  auto p = Run("In 2015 Kenya discussed the danger that Al-Shabaab poses to Somalia.");
+  EXPECT_FALSE(p.count("Al-Shabaab|THREATEN|Somalia")) << testing::PrintToString(p);
+  // A threat that is made stays one.
+  auto m = Run("In 2017 North Korea threatened Japan with missiles.");
+  EXPECT_TRUE(m.count("North Korea|THREATEN|Japan")) << testing::PrintToString(m);
+}
+
+TEST_F(ExtractionEn, ANamedOperationIsNoPartner) {
+  auto r = Run("Sergeant Ortiz was advising Kurdish fighters in support of Operation Inherent "
+               "Resolve in 2016.");
+  for (const std::string& t : r)
+    EXPECT_EQ(t.find("Operation Inherent Resolve"), std::string::npos) << t;
+}
+
 }  // namespace
 }  // namespace geokg

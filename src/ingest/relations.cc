@@ -290,6 +290,26 @@ int MentionInPhrase(const SentenceView& v, int from, int window) {
   return -1;
 }
 
+// English: whether the noun of danger at `noun` (ending before `end`) is said of an actor
+// rather than done by it: after a copula or a verb of posing ("is a growing threat to",
+// "poses a danger to"), or with a relative clause of posing after it ("the threat they pose").
+bool DangerDescribed(const SentenceView& v, int noun, int end) {
+  int k = noun - 1;
+  while (k >= 0 &&
+         (v.Is(k, "determiner") || v.tok(k).pos == Pos::kAdj || v.tok(k).pos == Pos::kAdv))
+    --k;
+  if (k >= 0 && (v.Is(k, "copula") || v.Is(k, "posing_verb"))) return true;
+  for (int f = end; f < std::min(v.n(), end + 5); ++f) {
+    if (v.Is(f, "posing_verb")) return true;
+    const Token& t = v.tok(f);
+    if (v.Is(f, "relative") || v.Is(f, "determiner") || t.pos == Pos::kPron || t.pos == Pos::kAux ||
+        t.pos == Pos::kAdv || v.mention_at[static_cast<size_t>(f)] >= 0)
+      continue;
+    break;
+  }
+  return false;
+}
+
 // Whether only a copula, an apposition's comma or "as" (with articles, adjectives and
 // adverbs) stands between the subject mention and the noun at `noun`.
 bool CopulaLinks(const SentenceView& v, const Mention& subject, int noun) {
@@ -993,6 +1013,10 @@ void ExtractRelations(const Resources& res, const Lexicon& lex, Document* doc) {
         // A verb form after a determiner is a noun or an adjective ("the supporting role").
         if (!noun && i > 0 && v.Is(i - 1, "determiner")) continue;
         if (!KindAgrees(t, tr.kind)) continue;
+        // "ISIL is a threat to Iraq", "the threat they pose to Syria": a noun of danger that
+        // is predicated or posed describes the actor, it reports no act.
+        if (noun && lex.lang != "fr" && v.Is(i, "danger_noun") && DangerDescribed(v, i, end))
+          continue;
 
         int subj = -1, obj = -1;
         int agent_prep = -1;
@@ -1153,6 +1177,14 @@ void ExtractRelations(const Resources& res, const Lexicon& lex, Document* doc) {
         // through a copula or an apposition, not from any actor before them ("ISIL killed 70
         // members of the tribe").
         if (tr.copula && !CopulaLinks(v, *sm, i)) continue;
+        // "troops supporting Operation Enduring Freedom", "joined Exercise Sea Breeze": a
+        // named operation is an undertaking, not a partner one works with or helps.
+        if (lex.lang != "fr" && Relation(tr.relation).coarse == "COOPERATE") {
+          int h = om->first;
+          while (h < om->last && v.Is(h, "determiner")) ++h;
+          if (h + 1 < om->last && v.tok(h).upper_initial && v.Is(h, "operation_name_head"))
+            continue;
+        }
 
         Triple tp;
         tp.subject = sm->entity;
