@@ -129,6 +129,9 @@ struct Ctx {
   // French role nouns -> the person last named with that role in the article ("Laurent
   // Chazal, le président de l'association" ... "le président" later is he).
   std::unordered_map<std::string, int> role_holder;
+  // French: the gender the text gives a person (a title such as Madame or Monsieur, an
+  // article before a role noun: "la présidente"), so il and elle find the right one.
+  std::unordered_map<int, char> person_gender;
 };
 
 void GenderFromDeterminer(const Tokens& toks, int first, Mention* m) {
@@ -2148,9 +2151,32 @@ bool DemonstrativeAt(const Ctx& c, const Tokens& toks, int i, int* span, bool* s
   return true;
 }
 
+// French: records the gender of the persons this sentence names with a gendered title or
+// article ("Madame Odile Ferrand", "Monsieur Paul Roux", "la présidente").
+void NotePersonGenders(Ctx& c, int s) {
+  if (c.lex.lang != "fr") return;
+  const Tokens& toks = c.doc->sentences[static_cast<size_t>(s)].tokens;
+  for (size_t mi = c.first_mention[static_cast<size_t>(s)]; mi < c.doc->mentions.size(); ++mi) {
+    const Mention& m = c.doc->mentions[mi];
+    if (m.sentence != s || m.entity < 0 || m.pronoun || m.plural || m.type != EntityType::kPerson) continue;
+    char g = m.gender;
+    if (m.first > 0) {
+      const std::string& w = toks[static_cast<size_t>(m.first - 1)].lower;
+      if (c.lex.In("title_feminine", w)) g = 'f';
+      if (c.lex.In("title_masculine", w)) g = 'm';
+    }
+    if (g != 0) c.person_gender.emplace(m.entity, g);
+  }
+}
+
 void PronounPass(Ctx& c, int s) {
   const Tokens& toks = c.doc->sentences[static_cast<size_t>(s)].tokens;
   int n = static_cast<int>(toks.size());
+  NotePersonGenders(c, s);
+  auto gender_of = [&](const Mention& mm) {
+    auto it = c.person_gender.find(mm.entity);
+    return it == c.person_gender.end() ? mm.gender : it->second;
+  };
   for (int i = 0; i + 1 < n; ++i) {
     const Token& t = toks[static_cast<size_t>(i)];
     bool sg_m = c.lex.In("pronoun_sg_m", t.lower), sg_f = c.lex.In("pronoun_sg_f", t.lower);
@@ -2175,8 +2201,18 @@ void PronounPass(Ctx& c, int s) {
       if (mm.sentence < s - 2 || mm.entity < 0) continue;
       if (mm.sentence == s && mm.first >= i) continue;
       if (demonstrative && (mm.type == EntityType::kPlace || mm.type == EntityType::kState || mm.pronoun)) continue;
-      bool agrees = (sg_m && (mm.type == EntityType::kPerson || (demonstrative && mm.gender == 'm' && !mm.plural))) ||
-                    (sg_f && (mm.type == EntityType::kPerson || mm.gender == 'f')) ||
+      // A person the text makes a woman is no "il", a man no "elle" (French); one person
+      // named by a noun ("un agriculteur", "la conductrice") is "il" or "elle" by its article.
+      const char pg = c.lex.lang == "fr" && mm.type == EntityType::kPerson ? gender_of(mm) : 0;
+      const bool one_person_noun = c.lex.lang == "fr" && mm.type == EntityType::kGroup && !mm.plural &&
+                                   mm.last - mm.first == 1 &&
+                                   c.lex.In("single_person_noun", c.doc->sentences[static_cast<size_t>(mm.sentence)]
+                                                                      .tokens[static_cast<size_t>(mm.first)]
+                                                                      .lower);
+      bool agrees = (sg_m && ((mm.type == EntityType::kPerson && pg != 'f') ||
+                              (demonstrative && mm.gender == 'm' && !mm.plural) ||
+                              (one_person_noun && mm.gender == 'm'))) ||
+                    (sg_f && ((mm.type == EntityType::kPerson && pg != 'm') || mm.gender == 'f')) ||
                     (pl && (mm.plural || mm.type == EntityType::kGroup));
       if (!agrees) continue;
       if (found < 0) {
@@ -2336,7 +2372,7 @@ int MentionAt(const Document& doc, int s, int t) {
 }
 
 void FindMentions(const Resources& res, const Lexicon& lex, Morphology* morph, Document* doc) {
-  Ctx c{res, lex, morph, doc, EntityTable(doc), {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
+  Ctx c{res, lex, morph, doc, EntityTable(doc), {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
   c.first_mention.reserve(doc->sentences.size());
   for (int s = 0; s < static_cast<int>(doc->sentences.size()); ++s) {
     const Tokens& toks = doc->sentences[static_cast<size_t>(s)].tokens;

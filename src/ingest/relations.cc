@@ -196,6 +196,20 @@ bool LooksPassive(const SentenceView& v, int trig, int* agent_prep) {
       return true;
     }
   }
+  // French puts a short adjunct of time or manner between them ("alertés vers 5 heures par
+  // une voisine", "reçu mardi soir par le maire"): no actor, verb or punctuation in between.
+  if (v.lex.lang == "fr") {
+    for (int k = trig + 1; k < std::min(v.n(), trig + 7); ++k) {
+      const Token& t = v.tok(k);
+      if (!t.is_word || v.mention_at[static_cast<size_t>(k)] >= 0 || t.pos == Pos::kVerb || t.pos == Pos::kAux ||
+          v.Is(k, "relative"))
+        return false;
+      if (v.Is(k, "agent_prep")) {
+        *agent_prep = k;
+        return true;
+      }
+    }
+  }
   return false;
 }
 
@@ -344,6 +358,16 @@ int SubjectBefore(const SentenceView& v, int before, bool noun) {
       return -1;
     if (v.tok(k).text == ";") return -1;
     int m = v.mention_at[static_cast<size_t>(k)];
+    // "... par leur chef, qui a contacté les secours": the relative's antecedent is the
+    // subject, even where a preposition governs it.
+    if (m < 0 && v.Is(k, "relative_subject")) {
+      int a = k - 1;
+      if (a >= 0 && v.tok(a).text == ",") --a;
+      const Mention* ant = a >= 0 ? v.MentionOf(v.mention_at[static_cast<size_t>(a)]) : nullptr;
+      if (ant && ant->last == a + 1 && ant->entity >= 0 && !ant->pronoun &&
+          !(ant->type == EntityType::kPlace && !ant->named))
+        return v.mention_at[static_cast<size_t>(a)];
+    }
     if (m < 0) continue;
     const Mention* mm = v.MentionOf(m);
     k = mm->first;
@@ -372,6 +396,30 @@ int OpeningPhraseSubject(const SentenceView& v, int i) {
       if (m < 0) continue;
       const Mention* mm = v.MentionOf(m);
       if (mm->entity < 0 || v.Governed(*mm) || mm->type == EntityType::kPlace) return -1;
+      return m;
+    }
+    return -1;
+  }
+  return -1;
+}
+
+// French: the subject of the main clause when the participle at `part` opens the sentence
+// ("Interrogée par la police, la conductrice a ...", "Alertés par un voisin, les pompiers
+// sont ..."): the first actor after the comma that closes the participle's phrase, which no
+// preposition governs; -1 when the participle does not open the sentence.
+int OpeningParticipleSubject(const SentenceView& v, int part, int from) {
+  for (int k = 0; k < part; ++k)
+    if (v.mention_at[static_cast<size_t>(k)] >= 0 || (v.tok(k).is_word && v.tok(k).pos != Pos::kAdv)) return -1;
+  for (int k = from; k < v.n(); ++k) {
+    const Token& t = v.tok(k);
+    if (t.text == ";" || t.text == ":" || (t.is_word && t.pos == Pos::kVerb && t.verb_form == VerbForm::kFinite))
+      return -1;
+    if (t.text != ",") continue;
+    for (int j = k + 1; j < std::min(v.n(), k + 6); ++j) {
+      int m = v.mention_at[static_cast<size_t>(j)];
+      if (m < 0) continue;
+      const Mention* mm = v.MentionOf(m);
+      if (mm->entity < 0 || v.Governed(*mm) || (mm->type == EntityType::kPlace && !mm->named)) return -1;
       return m;
     }
     return -1;
@@ -1052,6 +1100,12 @@ void ExtractRelations(const Resources& res, const Lexicon& lex, Document* doc) {
           bool auxiliary = false;
           for (int k = std::max(0, i - 3); k < i; ++k) auxiliary = auxiliary || v.Is(k, "passive_aux");
           obj = auxiliary ? SubjectBefore(v, i, false) : Antecedent(v, i);
+          // "Interrogée par les journalistes, Mme X a ...": a participle opening the sentence
+          // describes the subject of the clause after its comma.
+          if (!auxiliary && lex.lang == "fr") {
+            int opener = OpeningParticipleSubject(v, i, agent_prep);
+            if (opener >= 0) obj = opener;
+          }
         } else {
           if (tr.subject_is_self) {
             subj = v.mention_at[static_cast<size_t>(i)];
