@@ -148,6 +148,7 @@ void PushWord(const std::string& text, uint32_t b, uint32_t e, const std::string
 // Joins word-hyphen-word runs written without spaces (États-Unis, Jean-Yves), except
 // French inversions (a-t-il, dit-elle) whose clitic becomes its own token.
 void JoinHyphens(const std::string& text, const std::string& lang, std::vector<Token>* toks) {
+  if (std::none_of(toks->begin(), toks->end(), [](const Token& t) { return t.text == "-"; })) return;
   std::vector<Token> out;
   out.reserve(toks->size());
   for (size_t i = 0; i < toks->size(); ++i) {
@@ -177,6 +178,7 @@ void JoinHyphens(const std::string& text, const std::string& lang, std::vector<T
 // "U.S.", "U.N.", "U.S.A.": ICU leaves the last period apart ("U.S" + "."); the
 // abbreviation keeps it, so "U.S." is one word wherever it stands.
 void JoinDottedAbbreviations(const std::string& text, std::vector<Token>* toks) {
+  if (std::none_of(toks->begin(), toks->end(), [](const Token& t) { return t.text == "."; })) return;
   std::vector<Token> out;
   out.reserve(toks->size());
   for (size_t i = 0; i < toks->size(); ++i) {
@@ -203,6 +205,7 @@ void TokenizeRange(const std::string& text, uint32_t begin, uint32_t end,
   icu::BreakIterator* wb = BreakersFor(lang).word.get();
   wb->setText(u);
   std::vector<Token> raw;
+  raw.reserve(piece.size() / 4 + 4);
   int32_t prev = wb->first();
   for (int32_t pos = wb->next(); pos != icu::BreakIterator::DONE; prev = pos, pos = wb->next()) {
     uint32_t b = map.to_utf8[static_cast<size_t>(prev)];
@@ -218,6 +221,10 @@ void TokenizeRange(const std::string& text, uint32_t begin, uint32_t end,
   }
   JoinHyphens(text, lang, &raw);
   JoinDottedAbbreviations(text, &raw);
+  if (out->empty()) {
+    *out = std::move(raw);
+    return;
+  }
   for (Token& t : raw) out->push_back(std::move(t));
 }
 
