@@ -279,5 +279,35 @@ TEST_F(French, TheOpeningSentenceSetsTheScene) {
   EXPECT_TRUE(r.count("[habitants]|LOCATED_IN|Walloon Region")) << ::testing::PrintToString(r);
 }
 
+// Entity lines of one article, as "TYPE:mention".
+std::set<std::string> EntityLines(const Document& doc) {
+  std::set<std::string> lines;
+  for (const auto& j : EntityJson(doc))
+    lines.insert(j["type"].get<std::string>() + ":" + j["mention"].get<std::string>());
+  return lines;
+}
+
+// A list of road codes names roads without an article before each; a town whose name goes
+// on after "-en-" or "-sur-la-" is one word; a person named again keeps the given name.
+TEST_F(French, RoadListsCompoundTownsAndNamesAgain) {
+  Run("Pendant la grève de 2010, les routiers ont bloqué : A10, A63, A320 (près de Bayonne) et "
+      "N7. Le convoi est parti de Villeneuve-sur-Lot pour Bagnoles-de-l'Orne et Mantes-la-Jolie, "
+      "puis de Carhaix vers Lamotte-en-Santerre. La ministre Roselyne Bachelot a parlé. Le départ "
+      "de Roselyne Bachelot a surpris.");
+  std::set<std::string> lines = EntityLines(doc_);
+  for (const char* want : {"PLACE:A10", "PLACE:A63", "PLACE:A320", "PLACE:N7", "PLACE:Villeneuve-sur-Lot",
+                           "PLACE:Lamotte-en-Santerre"})
+    EXPECT_TRUE(lines.count(want)) << want << " " << ::testing::PrintToString(lines);
+  for (const std::string& l : lines) {
+    EXPECT_NE(l, "PLACE:Roselyne");
+    EXPECT_NE(l, "PLACE:Lamotte");
+  }
+  // An inversion still splits off its pronoun.
+  Run("« Que va-t-il faire ? » a demandé le maire de Lyon en 2012.");
+  std::set<std::string> words;
+  for (const Token& t : doc_.sentences[0].tokens) words.insert(t.text);
+  EXPECT_TRUE(words.count("il")) << ::testing::PrintToString(words);
+}
+
 }  // namespace
 }  // namespace geokg

@@ -1138,10 +1138,62 @@ bool RoadNumber(std::string_view letters, std::string_view digits) {
   return true;
 }
 
+// A one-token road code ("A7", "N12", "D905bis"); `any_number` lets A300-A400 be roads.
+bool RoadCode(const std::string& w, bool any_number) {
+  size_t split = 0;
+  while (split < w.size() && std::isupper(static_cast<unsigned char>(w[split]))) ++split;
+  if (split == 0 || split >= w.size()) return false;
+  std::string_view letters = std::string_view(w).substr(0, split), digits = std::string_view(w).substr(split);
+  if (RoadNumber(letters, digits)) return true;
+  return any_number && letters == "A" && digits.size() == 3 &&
+         std::all_of(digits.begin(), digits.end(), [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)); });
+}
+
+// Road codes listed together: "les autoroutes A1, A4 et A13", "coupées : A1, A16, A2 (péage
+// de X), A26". Marks each code of a list of three or more, or of two after a road word in the
+// sentence; between two codes only commas, "et", "ou", an article or a parenthesis.
+std::vector<bool> RoadList(const Ctx& c, const Tokens& toks) {
+  const int n = static_cast<int>(toks.size());
+  std::vector<bool> in_list(static_cast<size_t>(n), false);
+  bool road_word = false;
+  int run_start = -1, run_len = 0, last = -1;
+  auto close = [&](bool word) {
+    if (run_len >= 3 || (run_len >= 2 && word))
+      for (int k = run_start; k <= last; ++k) in_list[static_cast<size_t>(k)] = RoadCode(toks[static_cast<size_t>(k)].text, true);
+    run_start = -1;
+    run_len = 0;
+  };
+  for (int i = 0; i < n; ++i) {
+    const Token& t = toks[static_cast<size_t>(i)];
+    if (RoadCode(t.text, true) && c.taken[static_cast<size_t>(i)] < 0) {
+      if (run_start < 0) run_start = i;
+      ++run_len;
+      last = i;
+      continue;
+    }
+    if (run_start >= 0) {
+      if (t.text == "," || t.lower == "et" || t.lower == "ou" || t.lower == "l'" || t.lower == "la") continue;
+      if (t.text == "(") {  // "A50 (péages de La Ciotat et Bandol), A51"
+        int k = i + 1;
+        while (k < n && k < i + 12 && toks[static_cast<size_t>(k)].text != ")") ++k;
+        if (k < n && toks[static_cast<size_t>(k)].text == ")") {
+          i = k;
+          continue;
+        }
+      }
+      close(road_word);
+    }
+    road_word = road_word || c.lex.In("road_word", t.lower);
+  }
+  if (run_start >= 0) close(road_word);
+  return in_list;
+}
+
 void RoadPass(Ctx& c, int s) {
   if (c.lex.lang != "fr") return;
   const Tokens& toks = c.doc->sentences[static_cast<size_t>(s)].tokens;
   const int n = static_cast<int>(toks.size());
+  const std::vector<bool> listed = RoadList(c, toks);
   for (int i = 1; i < n; ++i) {
     if (c.taken[static_cast<size_t>(i)] >= 0) continue;
     const std::string& w = toks[static_cast<size_t>(i)].text;
@@ -1153,9 +1205,11 @@ void RoadPass(Ctx& c, int s) {
     else if (split == w.size() && i + 1 < n && RoadNumber(w, toks[static_cast<size_t>(i + 1)].text) &&
              c.taken[static_cast<size_t>(i + 1)] < 0)
       end = i + 2;
+    if (listed[static_cast<size_t>(i)]) end = i + 1;
     if (end < 0) continue;
     const std::string& prev = toks[static_cast<size_t>(i - 1)].lower;
-    if (!c.lex.In("road_word", prev) && prev != "l'" && prev != "la" && prev != "et") continue;
+    if (!listed[static_cast<size_t>(i)] && !c.lex.In("road_word", prev) && prev != "l'" && prev != "la" && prev != "et")
+      continue;
     std::string name = c.doc->article.text.substr(toks[static_cast<size_t>(i)].begin,
                                                   toks[static_cast<size_t>(end - 1)].end -
                                                       toks[static_cast<size_t>(i)].begin);
@@ -1656,7 +1710,13 @@ void ShortFormPass(Ctx& c, int s) {
     const std::string& folded = c.folded[static_cast<size_t>(i)];
     auto it = surnames.find(folded);
     if (it != surnames.end()) {
-      AddMention(c, s, i, i + 1, it->second, EntityType::kPerson);
+      // "Christiane Taubira" again: the given name before the surname is part of the mention.
+      int from = i;
+      if (i > 0 && c.taken[static_cast<size_t>(i - 1)] < 0 && toks[static_cast<size_t>(i - 1)].upper_initial) {
+        auto g = given.find(c.folded[static_cast<size_t>(i - 1)]);
+        if (g != given.end() && g->second == it->second) from = i - 1;
+      }
+      AddMention(c, s, from, i + 1, it->second, EntityType::kPerson);
       continue;
     }
     // "Monsieur Bacem" after "Bacem Di Franco".

@@ -157,7 +157,12 @@ void JoinHyphens(const std::string& text, const std::string& lang, std::vector<T
            (*toks)[i + 1].begin == t.end && (*toks)[i + 2].begin == (*toks)[i + 1].end &&
            (*toks)[i + 2].is_word) {
       const Token& next = (*toks)[i + 2];
-      if (lang == "fr" && (OneOf(kClitics, next.lower) || next.lower == "t")) {
+      // A pronoun the compound goes on after is a word of a name: "Cherbourg-en-Cotentin",
+      // "L'Isle-sur-la-Sorgue" (an inversion ends on its pronoun: "a-t-il", "va-t-en").
+      const bool goes_on = i + 4 < toks->size() && (*toks)[i + 3].text == "-" && (*toks)[i + 3].begin == next.end &&
+                           (*toks)[i + 4].begin == (*toks)[i + 3].end && (*toks)[i + 4].is_word &&
+                           !OneOf(kClitics, (*toks)[i + 4].lower) && next.lower != "t";
+      if (lang == "fr" && !goes_on && (OneOf(kClitics, next.lower) || next.lower == "t")) {
         // Inversion: drop the hyphens and the euphonic t.
         out.push_back(std::move(t));
         size_t j = i + 2;
