@@ -343,5 +343,22 @@ TEST_F(ExtractionEn, ANamedOperationIsNoPartner) {
     EXPECT_EQ(t.find("Operation Inherent Resolve"), std::string::npos) << t;
 }
 
+TEST_F(ExtractionEn, AsWellAsCoordinatesObjects) {
+  auto r = Run("In 2019 France sanctioned Iran as well as Syria.");
+  EXPECT_TRUE(r.count("France|SANCTION|Syria")) << testing::PrintToString(r);
+  auto m = Run("The minister met the Arab League, as well as the African Union, in 2018.");
+  EXPECT_TRUE(m.count("minister|CONSULT|African Union")) << testing::PrintToString(m);
+}
+
+TEST_F(ExtractionEn, APlaceAfterInIsNoPartOfTheTitleAfterIt) {
+  auto r = Run("In Egypt Minister Burt met with the Arab League in 2018.");
+  EXPECT_FALSE(r.count("Burt|HOLDS_ROLE|Egypt")) << testing::PrintToString(r);
+  EXPECT_TRUE(r.count("Burt|CONSULT|Arab League")) << testing::PrintToString(r);
+  // A title's owner before it is still the owner when no preposition governs it.
+  auto o = Run("The visit by FCO Minister Alistair Burt focused on Egypt.");
+  EXPECT_TRUE(o.count("Alistair Burt|HOLDS_ROLE|Foreign, Commonwealth and Development Office"))
+      << testing::PrintToString(o);
+}
+
 }  // namespace
 }  // namespace geokg

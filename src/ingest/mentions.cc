@@ -935,6 +935,14 @@ void RoleBeforeApposition(Ctx& c, int s, int role_at, int person) {
 // `i`: capitalised words ("Navy Special Warfare Operator"), rank abbreviations and their
 // periods ("Lt. Gen."), ordinals ("1st Class"), demonyms and the owner's mention ("U.S.
 // Army General", "Iraqi Prime Minister").
+// English "In Turkey Minister Ellwood met": a place after a locative preposition says where,
+// it is no part of the title after it nor the office's owner.
+bool LocativeBeforeTitle(const Ctx& c, const Tokens& toks, int m) {
+  const Mention& mm = c.doc->mentions[static_cast<size_t>(m)];
+  if (c.lex.lang == "fr" || (mm.type != EntityType::kState && mm.type != EntityType::kPlace)) return false;
+  return mm.first > 0 && c.lex.In("locative_adjunct", toks[static_cast<size_t>(mm.first - 1)].lower);
+}
+
 int TitleStart(const Ctx& c, const Tokens& toks, int i) {
   int b = i;
   while (b > 0) {
@@ -947,6 +955,7 @@ int TitleStart(const Ctx& c, const Tokens& toks, int i) {
                 c.demonym_at[static_cast<size_t>(b - 1)] >= 0 || ordinal || period ||
                 (pm >= 0 && c.doc->mentions[static_cast<size_t>(pm)].type != EntityType::kPerson);
     if (!part || (pm >= 0 && c.doc->mentions[static_cast<size_t>(pm)].type == EntityType::kPerson)) break;
+    if (pm >= 0 && LocativeBeforeTitle(c, toks, pm)) break;
     --b;
   }
   return b;
@@ -1110,6 +1119,8 @@ void RolePass(Ctx& c, int s) {
                    c.lex.In("role_complement", p.lower) ||
                    (p.is_word && (p.pos == Pos::kNoun || p.pos == Pos::kAdj) && !c.lex.In("role", p.lemma));
         if (!pre) break;
+        const int pm = c.taken[static_cast<size_t>(b - 1)];
+        if (pm >= 0 && LocativeBeforeTitle(c, toks, pm)) break;
         --b;
       }
       if (b < i) owner = RoleOwner(c, s, b, i, &country_entry);

@@ -489,6 +489,11 @@ std::vector<int> Coordinated(const SentenceView& v, int m, bool right) {
       if (conj(j)) {
         a = true;
         ++j;
+      } else if (v.lex.lang != "fr" && j + 3 < v.n() && v.tok(j).lower == "as" &&
+                 v.tok(j + 1).lower == "well" && v.tok(j + 2).lower == "as") {
+        // "met the Syrian National Coalition, as well as local organisations"
+        a = true;
+        j += 3;
       }
       if (!c && !a) break;
       int o = actor_at(j);
