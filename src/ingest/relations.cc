@@ -603,8 +603,9 @@ void ClauseLocations(const Resources& res, const Document& doc, const SentenceVi
     k = mm->last - 1;
     if (mm->entity < 0 || mm->entity == place.entity || !IsWho(v, *mm) || !done.insert(mm->entity).second) continue;
     // Actors the gazetteer knows (leaders, ministries, armed groups) act from afar as often
-    // as on the spot; the story's own people and groups are where it happens.
-    if (mm->pronoun || mm->type == EntityType::kIgo ||
+    // as on the spot; the story's own people and groups are where it happens, also where an
+    // object pronoun names them ("les ont transportés à l'hôpital").
+    if ((mm->pronoun && !ObjectClitic(v, *mm)) || mm->type == EntityType::kIgo ||
         res.gazetteer.Find(doc.entities[static_cast<size_t>(mm->entity)].key) >= 0)
       continue;
     if (subject >= 0 && v.MentionOf(subject)->entity == mm->entity) continue;
@@ -747,6 +748,19 @@ void LocationRelations(const Resources& res, const Document& doc, const Lexicon&
       while (k >= 0 && v.Is(k, "determiner")) --k;
       if (k < 0) continue;
       if (v.Is(k, "locative_adjunct") || (!p.named && v.Is(k, "locative_weak"))) {
+        // "un entrepôt situé dans la commune de X", "la pension, installée à Lille": a
+        // participle of placing puts the phrase it follows there, place or actor.
+        if (lex.lang == "fr") {
+          int part = k - 1;
+          while (part > 0 && v.tok(part).pos == Pos::kAdv) --part;
+          if (part >= 1 && v.tok(part).verb_form == VerbForm::kParticiple && v.Is(part, "placing_verb")) {
+            int a = part - 1;
+            if (a > 0 && v.tok(a).text == ",") --a;
+            const Mention* held = v.MentionOf(v.mention_at[static_cast<size_t>(a)]);
+            if (held && held->last == a + 1 && held->entity >= 0 && held->entity != p.entity && !held->pronoun)
+              out->push_back(LocationTriple(doc, s, *held, p, 0.6f, "situated"));
+          }
+        }
         // "discussed the crisis in Syria": the place is where the crisis is, not the clause's
         // subject.
         int subj = NounLocative(v, k) ? -1 : SubjectBefore(v, k, false);
@@ -772,7 +786,12 @@ void LocationRelations(const Resources& res, const Document& doc, const Lexicon&
         continue;
       }
       // "l'hôpital de Denver", "the town of X in Y": a place noun right before "de"/"of".
-      if ((v.tok(k).lower == "de" || v.tok(k).lower == "d'" || v.tok(k).lower == "of") && k > 0 && p.named) {
+      // French also nests places named by nouns: "les rues de la ville", "la cave de la
+      // maison", "les prisons du pays".
+      const bool fr_nested = lex.lang == "fr" && !p.named && !p.pronoun && v.tok(k).lower != "of";
+      if ((v.tok(k).lower == "de" || v.tok(k).lower == "d'" || v.tok(k).lower == "of" ||
+           (fr_nested && v.tok(k).lower == "du")) &&
+          k > 0 && (p.named || fr_nested)) {
         int m = v.mention_at[static_cast<size_t>(k - 1)];
         const Mention* inner = v.MentionOf(m);
         if (inner && inner->entity >= 0 && inner->entity != p.entity && IsPlace(*inner) && !inner->named)
