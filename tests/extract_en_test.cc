@@ -360,5 +360,22 @@ TEST_F(ExtractionEn, APlaceAfterInIsNoPartOfTheTitleAfterIt) {
       << testing::PrintToString(o);
 }
 
+TEST_F(ExtractionEn, ANounTakesTheFirstOfItsPrepositionsAndNoneAfterAnInfinitive) {
+  for (const std::string text :
+       {"In 2017 French jets conducted a strike on a house to target militants firing on Iraqi forces.",
+        "In 2017 French jets conducted a strike to target militants firing on Iraqi forces."}) {
+    auto r = Run(text);
+    EXPECT_FALSE(r.count("France|ASSAULT|Iraqi Armed Forces")) << text << testing::PrintToString(r);
+    EXPECT_TRUE(r.count("militants|ASSAULT|Iraqi Armed Forces")) << text << testing::PrintToString(r);
+  }
+}
+
+TEST_F(ExtractionEn, AModifierInsideACommonNounPhraseIsNoTrigger) {
+  auto r = Run("In 2016 two strikes engaged ISIL fighters and destroyed a truck, six fighting positions.");
+  EXPECT_FALSE(r.count("Islamic State|ASSAULT|fighting positions")) << testing::PrintToString(r);
+  auto a = Run("In 2015 the Danish army and aid workers brought supplies to refugees.");
+  EXPECT_FALSE(a.count("Denmark|AID|refugees")) << testing::PrintToString(a);
+}
+
 }  // namespace
 }  // namespace geokg

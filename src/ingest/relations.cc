@@ -1081,6 +1081,9 @@ void ExtractRelations(const Resources& res, const Lexicon& lex, Document* doc) {
         if (!tr.subject_is_self && v.mention_at[static_cast<size_t>(i)] >= 0) {
           const Mention* in = v.MentionOf(v.mention_at[static_cast<size_t>(i)]);
           if (in->named && !in->pronoun && in->first < i) continue;
+          // English: a modifier before the head of a common noun phrase ("five fighting
+          // positions") describes the head, it reports no act.
+          if (lex.lang != "fr" && !in->named && !in->pronoun && i < in->last - 1) continue;
         }
         // A verb form after a determiner is a noun or an adjective ("the supporting role").
         if (!noun && i > 0 && v.Is(i - 1, "determiner")) continue;
@@ -1205,8 +1208,17 @@ void ExtractRelations(const Resources& res, const Lexicon& lex, Document* doc) {
             } else {
               for (int k = end; k < std::min(v.n(), end + 10) && obj < 0; ++k) {
                 if (v.tok(k).text == ";" ) break;
-                if (PrepMatches(v.tok(k), prep))
+                // English: an infinitive opens another act ("a strike to target fighters").
+                if (lex.lang != "fr" && v.tok(k).lower == "to" && k + 1 < v.n() &&
+                    v.tok(k + 1).pos == Pos::kVerb)
+                  break;
+                if (PrepMatches(v.tok(k), prep)) {
                   obj = lex.lang == "fr" ? FirstMentionAfter(v, k + 1, 7, false) : MentionInPhrase(v, k + 1, 7);
+                  // English: the first such preposition is the trigger's; a later one belongs
+                  // to another word ("a strike on the location to target fighters firing on
+                  // Iraqi forces").
+                  if (lex.lang != "fr") break;
+                }
               }
             }
           }
