@@ -350,6 +350,41 @@ TEST(StoreTest, RelationAggregatesFollowTheirEvidence) {
   EXPECT_EQ(QueryInt(db, "SELECT sum(evidence_count) FROM relations"), testing::kFixtureEvidence);
 }
 
+// An actor of one article only ("generic:<article>:..."): stored when a triple of the
+// article involves it, with its names; left out otherwise. Actors with keys of their own are
+// stored either way.
+TEST(StoreTest, ArticleScopedActorsAreStoredOnlyWithATriple) {
+  TempDir tmp;
+  auto store = OpenOrDie(tmp.File("kg.db"));
+  testing::DocBuilder b("fr-9", "fr", "2016-05-01");
+  int police =
+      b.Entity("generic:fr-9:police", "la police", EntityType::kGroup, "", {"les policiers"});
+  int crowd = b.Entity("generic:fr-9:manifestants", "les manifestants", EntityType::kGroup, "",
+                       {"la foule"});
+  int town = b.Entity("generic:fr-9:ville", "la ville", EntityType::kPlace, "", {});
+  int france = b.Entity("state:FRA", "France", EntityType::kState, "FRA", {"la France"});
+  int iceland = b.Entity("state:ISL", "Iceland", EntityType::kState, "ISL", {"l'Islande"});
+  int s0 = b.Sentence("La police a dispersé les manifestants dans la ville.");
+  b.Sentence("La France et l'Islande n'ont rien dit.");
+  b.Add(police, RelationType::kAssault, france, s0, "la police", "la France", "dispersé");
+  (void)crowd;
+  (void)town;
+  (void)iceland;
+  AddStats stats;
+  ASSERT_TRUE(store->AddDocument(b.Build(), "h9", &stats).ok());
+  sqlite3* db = store->Handle();
+  EXPECT_EQ(stats.entities_added, 3);  // the police, France, Iceland
+  EXPECT_EQ(QueryInt(db, "SELECT count(*) FROM entities WHERE key LIKE 'generic:%'"), 1);
+  EXPECT_EQ(QueryInt(db, "SELECT count(*) FROM entities WHERE key = 'generic:fr-9:police'"), 1);
+  EXPECT_EQ(QueryInt(db, "SELECT count(*) FROM entities WHERE key = 'state:ISL'"), 1);
+  EXPECT_EQ(QueryInt(db, "SELECT count(*) FROM aliases WHERE alias = 'les policiers'"), 1);
+  EXPECT_EQ(QueryInt(db,
+                     "SELECT count(*) FROM aliases WHERE alias IN ('la foule', "
+                     "'les manifestants', 'la ville')"),
+            0);
+  EXPECT_EQ(Count(store.get(), "relations"), 1);
+}
+
 // One actor whatever the spelling or language (the key decides), one edge per (subject,
 // relation, object, negated) whatever the article: three articles, three spellings of
 // Shoigu, three languages of "meets"; then a fourth article updates the edge in place.

@@ -158,6 +158,7 @@ struct Mention {
 // An actor as resolved within one document.
 struct Entity {
   std::string key;      // stable across articles: "state:RUS", "person:ashton-carter" ...
+                        // ("generic:<article id>:..." for an actor of one article only)
   std::string name;     // canonical name (English where the gazetteer has one)
   EntityType type = EntityType::kUnknown;
   std::string country;  // ISO 3166 alpha-3 code where known
