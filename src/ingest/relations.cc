@@ -911,6 +911,65 @@ void GenitiveRelations(const Document& doc, const Lexicon& lex, const std::vecto
   }
 }
 
+// French partitives: "Paul Henry, un des manifestants", "L'un des employés, Marc Olivier",
+// "Parmi les victimes, Mme Lambert ...": the one named is one of the group.
+void PartitiveRelations(const Document& doc, const Lexicon& lex, const std::vector<size_t>& starts,
+                        std::vector<Triple>* out) {
+  if (lex.lang != "fr") return;
+  auto actor = [](const Mention* m) {
+    return m && m->entity >= 0 && m->type != EntityType::kPlace && m->type != EntityType::kState;
+  };
+  for (int s = 0; s < static_cast<int>(doc.sentences.size()); ++s) {
+    SentenceView v(doc, lex, s, starts);
+    auto first_after = [&](int from, int window) -> const Mention* {
+      for (int j = from; j < std::min(v.n(), from + window); ++j) {
+        const Mention* m = v.MentionOf(v.mention_at[static_cast<size_t>(j)]);
+        if (m) return m;
+        if (!v.tok(j).is_word) return nullptr;
+      }
+      return nullptr;
+    };
+    for (int k = 0; k + 2 < v.n(); ++k) {
+      const std::string& w = v.tok(k).lower;
+      const bool one_of = (w == "un" || w == "une") && v.Is(k + 1, "partitive_of");
+      const bool among = w == "parmi" && (k == 0 || !v.tok(k - 1).is_word);
+      if (!one_of && !among) continue;
+      const int at = one_of ? k + 2 : k + 1;
+      int j = at;
+      while (j < v.n() && v.Is(j, "determiner")) ++j;
+      const Mention* group = v.MentionOf(v.mention_at[static_cast<size_t>(std::min(j, v.n() - 1))]);
+      if (!actor(group) || group->first != j || group->type != EntityType::kGroup || !group->plural) continue;
+      const Mention* one = nullptr;
+      // "X, un des N": the mention right before the comma.
+      int b = k - 1;
+      if (one_of && b >= 0 && v.tok(b).lower == "l'") --b;
+      if (one_of && b >= 1 && v.tok(b).text == ",") {
+        const Mention* m = v.MentionOf(v.mention_at[static_cast<size_t>(b - 1)]);
+        if (actor(m) && m->last == b && !m->pronoun) one = m;
+      }
+      // "(L')un des N, X", "Parmi les N, X": the first actor after the comma.
+      if (!one && group->last < v.n() && v.tok(group->last).text == "," && (among || b < 0 || v.tok(b).text != ",")) {
+        const Mention* m = first_after(group->last + 1, 4);
+        if (actor(m) && !m->pronoun && (m->type == EntityType::kPerson || !m->plural)) one = m;
+      }
+      if (!one || one->entity == group->entity) continue;
+      Triple t;
+      t.relation = RelationType::kMemberOf;
+      t.subject = one->entity;
+      t.object = group->entity;
+      t.sentence = s;
+      t.begin = doc.sentences[static_cast<size_t>(s)].begin;
+      t.end = doc.sentences[static_cast<size_t>(s)].end;
+      t.subject_mention = SideText(doc, *one);
+      t.object_mention = SideText(doc, *group);
+      t.trigger = v.tok(k).text;
+      t.confidence = 0.6f;
+      t.date = EventDate(doc, doc.sentences[static_cast<size_t>(s)]);
+      out->push_back(std::move(t));
+    }
+  }
+}
+
 // Location is transitive: whoever is in the hospital is in the town the hospital is in ("la
 // victime a été transportée à l'hôpital de Denver"). Adds A LOCATED_IN C for every A
 // LOCATED_IN B and B LOCATED_IN C the article states, each pair once, with the sentence of
@@ -1429,6 +1488,7 @@ void ExtractRelations(const Resources& res, const Lexicon& lex, Document* doc) {
   }
   std::vector<Triple> located;
   GenitiveRelations(*doc, lex, starts, &located);
+  PartitiveRelations(*doc, lex, starts, &located);
   LocationRelations(res, *doc, lex, starts, &located);
   if (lex.lang != "fr") MeetingPlaces(found, &located);
   // A located triple is dropped when a triple of its class already links the same pair.
