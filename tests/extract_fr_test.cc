@@ -182,14 +182,16 @@ TEST_F(French, KindNounsNumbersAndIdioms) {
 }
 
 // An organisation named by its kind and a name ("l'université Harvard", "le diocèse de
-// Belley-Ars"); the place it is named after is listed too.
+// Belley-Ars"); the place it is named after is listed too. The line's name is the phrase,
+// its mention the words from the capital on.
 TEST_F(French, OrganisationsNamedByTheirKind) {
   Run("En 2019, l'université Harvard a accueilli l'évêque du diocèse de Belley-Ars.");
   std::set<std::string> lines;
   for (const auto& j : EntityJson(doc_))
-    lines.insert(j["type"].get<std::string>() + ":" + j["mention"].get<std::string>());
-  for (const char* want :
-       {"ORG:université Harvard", "ORG:diocèse de Belley-Ars", "PLACE:Belley-Ars"})
+    lines.insert(j["type"].get<std::string>() + ":" + j["name"].get<std::string>() + "|" +
+                 j["mention"].get<std::string>());
+  for (const char* want : {"ORG:université Harvard|Harvard", "ORG:diocèse de Belley-Ars|Belley-Ars",
+                           "PLACE:Belley-Ars|Belley-Ars"})
     EXPECT_TRUE(lines.count(want)) << want << " " << ::testing::PrintToString(lines);
 }
 
@@ -307,6 +309,26 @@ TEST_F(French, RoadListsCompoundTownsAndNamesAgain) {
   std::set<std::string> words;
   for (const Token& t : doc_.sentences[0].tokens) words.insert(t.text);
   EXPECT_TRUE(words.count("il")) << ::testing::PrintToString(words);
+}
+
+// Kinds before a name: a bank or a group stays out of the company's name, a street or a
+// square keeps its kind in the place's name; a minister's portfolio written with a capital
+// names the ministry.
+TEST_F(French, StreetsBanksAndPortfolios) {
+  Run("En mai 2019, la banque Rothschild et le groupe Danone ont ouvert des bureaux rue Lepic, "
+      "près de la place de la Nation et du lac d'Annecy. Le ministre des Sports Jean-François Lamour "
+      "a salué l'accord.");
+  std::set<std::string> lines;
+  for (const auto& j : EntityJson(doc_))
+    lines.insert(j["type"].get<std::string>() + ":" + j["name"].get<std::string>() + "|" +
+                 j["mention"].get<std::string>());
+  for (const char* want : {"ORG:Rothschild|Rothschild", "ORG:Danone|Danone", "PLACE:rue Lepic|Lepic",
+                           "PLACE:place de la Nation|Nation", "ORG:Sports|Sports",
+                           "PERSON:Jean-François Lamour|Jean-François Lamour"})
+    EXPECT_TRUE(lines.count(want)) << want << " " << ::testing::PrintToString(lines);
+  // The idiom is no square.
+  Run("En 2020, le préfet a parlé à la place de Jean Castex.");
+  for (const auto& j : EntityJson(doc_)) EXPECT_EQ(j["name"].get<std::string>().find("place"), std::string::npos);
 }
 
 }  // namespace

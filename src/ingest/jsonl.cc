@@ -92,11 +92,20 @@ std::vector<nlohmann::json> EntityJson(const Document& doc) {
       cap = text.find_first_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ\xC3", cap + 1);
     if (cap == std::string::npos) continue;
     if (e.type == EntityType::kPerson && cap > 0 && text[cap - 1] == ' ') text = text.substr(cap);
+    // A place or organisation of this article named after a lower-case kind ("rue Vignon",
+    // "ministère de l'Intérieur", "lac du Bourget"): the phrase is its name, the words from
+    // the capital on are how the text names it.
+    std::string name = e.name;
+    const bool local = e.key.rfind("place:", 0) == 0 || e.key.rfind("org:", 0) == 0;
+    if (local && e.type != EntityType::kPerson && cap > 0 && text[cap - 1] == ' ') {
+      name = text;
+      text = text.substr(cap);
+    }
     if (!seen.insert({m.entity, text}).second) continue;
     listed.insert(m.entity);
     nlohmann::json j;
     j["doc"] = doc.article.id;
-    j["name"] = e.name;
+    j["name"] = name;
     j["mention"] = text;
     j["type"] = std::string(EntityTypeName(e.type));
     j["key"] = e.key;

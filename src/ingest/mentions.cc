@@ -1023,6 +1023,14 @@ void RolePass(Ctx& c, int s) {
         while (before > i && c.lex.In("determiner", toks[static_cast<size_t>(before)].lower)) --before;
         if (j > i + 1 && before > i && c.lex.In("preposition", toks[static_cast<size_t>(before)].lower)) {
           int end = NameRun(c.lex, toks, j, n);
+          // "la ministre des Sports Roxana Maracineanu": the portfolio ends where a first
+          // name opens the minister's name.
+          if (c.lex.lang == "fr" && c.lex.In("portfolio_head", toks[static_cast<size_t>(i)].lower))
+            for (int k = j + 1; k < end; ++k)
+              if (c.lex.In("first_name", toks[static_cast<size_t>(k)].lower)) {
+                end = k;
+                break;
+              }
           if (c.lex.lang == "fr" && end > j) end = OrgPhraseEnd(c, toks, j, end);
           if (end > j && Free(c, j, end)) {
             std::string org = c.doc->article.text.substr(
@@ -1307,6 +1315,37 @@ void PlacePass(Ctx& c, int s) {
   }
 }
 
+// Streets, squares, parks and lakes named after their kind: "rue Vignon", "la place de la
+// Bastille", "le lac du Bourget", "le parc Güven", "avenue des Champs-Élysées". The place is
+// the whole phrase (the kind is written in lower case, so the name is what follows it).
+void StreetPass(Ctx& c, int s) {
+  if (c.lex.lang != "fr") return;
+  const Tokens& toks = c.doc->sentences[static_cast<size_t>(s)].tokens;
+  const int n = static_cast<int>(toks.size());
+  for (int i = 0; i + 1 < n; ++i) {
+    const Token& t = toks[static_cast<size_t>(i)];
+    if (c.taken[static_cast<size_t>(i)] >= 0 || !c.lex.In("street_kind", t.lower)) continue;
+    // "à la place de", "à sa place": the idiom, not a square.
+    if (i > 0 && (c.lex.In("possessive", toks[static_cast<size_t>(i - 1)].lower) ||
+                  (i > 1 && toks[static_cast<size_t>(i - 1)].lower == "la" && toks[static_cast<size_t>(i - 2)].lower == "à")))
+      continue;
+    int at = i + 1;
+    const std::string& prep = toks[static_cast<size_t>(at)].lower;
+    if (prep == "de" || prep == "d'" || prep == "du" || prep == "des") {
+      ++at;
+      if (at < n && (prep == "de" || prep == "d'") &&
+          (toks[static_cast<size_t>(at)].lower == "la" || toks[static_cast<size_t>(at)].lower == "l'"))
+        ++at;
+    }
+    if (at >= n || c.taken[static_cast<size_t>(at)] >= 0 || !toks[static_cast<size_t>(at)].upper_initial) continue;
+    int end = NameRun(c.lex, toks, at, n);
+    if (end == at || !Free(c, at, end)) continue;
+    std::string name = c.doc->article.text.substr(t.begin, toks[static_cast<size_t>(end - 1)].end - t.begin);
+    AddMention(c, s, i, end, c.table.Local("place", name, EntityType::kPlace, ""), EntityType::kPlace);
+    i = end - 1;
+  }
+}
+
 // "sur place" (on the spot) points back to the place where the story is: the last place the
 // article named ("arrivée sur place" after "la pension ... à New York" is the pension).
 void OnTheSpotPass(Ctx& c, int s) {
@@ -1433,7 +1472,8 @@ void GroupPass(Ctx& c, int s, bool roles) {
     // name together.
     if (c.lex.lang == "fr" && c.lex.In("org_apposed_head", t.lower) && i + 1 < n &&
         toks[static_cast<size_t>(i + 1)].upper_initial && IsLetterToken(toks[static_cast<size_t>(i + 1)]) &&
-        c.taken[static_cast<size_t>(i + 1)] < 0 && !c.morph->IsCommonWord(toks[static_cast<size_t>(i + 1)].lower, "fr"))
+        c.taken[static_cast<size_t>(i + 1)] < 0 &&
+        (!c.morph->IsCommonWord(toks[static_cast<size_t>(i + 1)].lower, "fr") || c.lex.In("org_kind_apposed", t.lower)))
       continue;
     // French: an adjective may stand between the determiner and the noun ("la vieille dame",
     // "un jeune homme", "une petite rue").
@@ -1851,7 +1891,8 @@ void NamePass(Ctx& c, int s) {
       const bool apposed = c.lex.lang == "fr" && k == i + 1 && k < n && capital(k) && i > 0 &&
                            c.lex.In("org_apposed_head", toks[static_cast<size_t>(i)].lower) &&
                            c.lex.In("determiner", toks[static_cast<size_t>(i - 1)].lower) &&
-                           !c.morph->IsCommonWord(toks[static_cast<size_t>(k)].lower, "fr") &&
+                           (!c.morph->IsCommonWord(toks[static_cast<size_t>(k)].lower, "fr") ||
+                            c.lex.In("org_kind_apposed", toks[static_cast<size_t>(i)].lower)) &&
                            !c.lex.In("first_name", toks[static_cast<size_t>(k)].lower);
       if ((k == i + 1 && !apposed) || k >= n || !capital(k)) continue;
     } else if (!capital(i)) {
@@ -1922,6 +1963,22 @@ void NamePass(Ctx& c, int s) {
         (c.lex.In("first_name", toks[static_cast<size_t>(b + 1)].lower) || span_words_of(b + 1, j) >= 2) &&
         NationalityNoun(toks[static_cast<size_t>(b)]))
       ++b;
+    // "la ministre des Sports Roxana Maracineanu": a portfolio ends where a first name opens
+    // the minister's name.
+    if (c.lex.lang == "fr" && b >= 2) {
+      int p = b - 1;
+      if (p > 0 && (toks[static_cast<size_t>(p)].lower == "la" || toks[static_cast<size_t>(p)].lower == "l'")) --p;
+      const std::string& prep = toks[static_cast<size_t>(p)].lower;
+      if (p > 0 && (prep == "de" || prep == "d'" || prep == "du" || prep == "des") &&
+          c.lex.In("portfolio_head", toks[static_cast<size_t>(p - 1)].lower)) {
+        for (int k = b + 1; k < j; ++k) {
+          if (c.lex.In("first_name", toks[static_cast<size_t>(k)].lower)) {
+            j = k;
+            break;
+          }
+        }
+      }
+    }
     // "l'entreprise Gucci", "la compagnie Germanwings": a kind set before a company's name
     // is no part of it (unlike "l'université Harvard"); the name is an organisation.
     bool kind_before = false;
@@ -2008,6 +2065,45 @@ void NamePass(Ctx& c, int s) {
       for (int k = b; k < j; ++k) c.taken[static_cast<size_t>(k)] = whole;
     }
     i = j - 1;
+  }
+}
+
+// French writes a ministry's portfolio with a capital after the minister or the ministry:
+// "le ministre de l'Intérieur", "la ministre des Transports", "le ministère de la Justice".
+// The capitalised words name the ministry (an organisation); inside a wider mention (the
+// minister's) they change nothing for relations, the widest mention being the actor.
+void PortfolioPass(Ctx& c, int s) {
+  if (c.lex.lang != "fr") return;
+  const Tokens& toks = c.doc->sentences[static_cast<size_t>(s)].tokens;
+  const int n = static_cast<int>(toks.size());
+  for (int i = 0; i + 2 < n; ++i) {
+    if (!c.lex.In("portfolio_head", toks[static_cast<size_t>(i)].lower)) continue;
+    int at = i + 1;
+    const std::string& prep = toks[static_cast<size_t>(at)].lower;
+    if (prep != "de" && prep != "d'" && prep != "du" && prep != "des") continue;
+    ++at;
+    if (at < n && (prep == "de" || prep == "d'") &&
+        (toks[static_cast<size_t>(at)].lower == "la" || toks[static_cast<size_t>(at)].lower == "l'"))
+      ++at;
+    if (at >= n) continue;
+    const Token& w = toks[static_cast<size_t>(at)];
+    if (!w.upper_initial || !IsLetterToken(w) || c.lex.In("first_name", w.lower)) continue;
+    int m = c.taken[static_cast<size_t>(at)];
+    // A name of its own ("ministre de la France") is no portfolio.
+    if (m >= 0 && c.doc->mentions[static_cast<size_t>(m)].first == at) continue;
+    // The ministry named whole already ("le ministère de la Justice").
+    if (m >= 0 && c.doc->mentions[static_cast<size_t>(m)].first <= i &&
+        c.doc->mentions[static_cast<size_t>(m)].type == EntityType::kOrg)
+      continue;
+    int end = at + 1;
+    while (end < n && OrgAdjective(c, toks, end)) ++end;  // "des Finances françaises"
+    std::string tail = c.doc->article.text.substr(toks[static_cast<size_t>(i + 1)].begin,
+                                                  toks[static_cast<size_t>(end - 1)].end -
+                                                      toks[static_cast<size_t>(i + 1)].begin);
+    std::vector<int> before(c.taken.begin() + at, c.taken.begin() + end);
+    AddMention(c, s, at, end, c.table.Local("org", "ministère " + tail, EntityType::kOrg, ""), EntityType::kOrg);
+    for (int k = at; k < end; ++k) c.taken[static_cast<size_t>(k)] = before[static_cast<size_t>(k - at)];
+    i = end - 1;
   }
 }
 
@@ -2459,6 +2555,7 @@ void FindMentions(const Resources& res, const Lexicon& lex, Morphology* morph, D
     RoadPass(c, s);
     QuotedOrgPass(c, s);
     PlacePass(c, s);
+    StreetPass(c, s);
     OnTheSpotPass(c, s);
     GroupPass(c, s, /*roles=*/false);
     RolePass(c, s);
@@ -2469,6 +2566,7 @@ void FindMentions(const Resources& res, const Lexicon& lex, Morphology* morph, D
     GroupPass(c, s, /*roles=*/true);
     ShortFormPass(c, s);
     NamePass(c, s);
+    PortfolioPass(c, s);
     ExtendNounPhrases(c, s);
     PlacePhrasePass(c, s);
     BackerCompounds(c, s);
