@@ -377,5 +377,24 @@ TEST_F(ExtractionEn, AModifierInsideACommonNounPhraseIsNoTrigger) {
   EXPECT_FALSE(a.count("Denmark|AID|refugees")) << testing::PrintToString(a);
 }
 
+TEST_F(ExtractionEn, WhoVisitsAPlaceIsThere) {
+  auto r = Run("John Kerry visited Erbil in 2016.");
+  EXPECT_TRUE(r.count("John Kerry|LOCATED_IN|Erbil")) << testing::PrintToString(r);
+  EXPECT_FALSE(r.count("John Kerry|CONSULT|Erbil")) << testing::PrintToString(r);
+  auto s = Run("John Kerry visited Jordan in 2016.");
+  EXPECT_TRUE(s.count("John Kerry|LOCATED_IN|Jordan")) << testing::PrintToString(s);
+  EXPECT_TRUE(s.count("John Kerry|CONSULT|Jordan")) << testing::PrintToString(s);
+  // A state's people visited are no place.
+  auto t = Run("In 2016 Ash Carter visited U.S. troops.");
+  EXPECT_FALSE(t.count("Ashton Carter|LOCATED_IN|United States")) << testing::PrintToString(t);
+}
+
+TEST_F(ExtractionEn, OneReturnsToAPlaceNotToAnActor) {
+  auto r = Run("In 2017 refugees began to return to Homs.");
+  EXPECT_TRUE(r.count("refugees|LOCATED_IN|Homs")) << testing::PrintToString(r);
+  auto a = Run("In 2017 refugees hoped to return to a life free from ISIL.");
+  EXPECT_FALSE(a.count("refugees|LOCATED_IN|Islamic State")) << testing::PrintToString(a);
+}
+
 }  // namespace
 }  // namespace geokg

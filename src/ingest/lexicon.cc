@@ -96,6 +96,8 @@ Status Lexicon::LoadFile(const std::string& path) {
             t.inverse = true;
           } else if (flag == "copula") {
             t.copula = true;
+          } else if (flag == "locates") {
+            t.locates = true;
           } else if (flag.rfind("person=", 0) == 0 || flag.rfind("state=", 0) == 0) {
             bool person = flag[0] == 'p';
             RelationType r;

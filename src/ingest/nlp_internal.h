@@ -234,6 +234,9 @@ struct Trigger {
   RelationType person_relation = RelationType::kCount;
   RelationType state_relation = RelationType::kCount;
   bool copula = false;  // a noun whose subject is linked by a copula or an apposition ("X is a member of")
+  // The subject is where the object is when the object is a place or a state ("visited
+  // Erbil": LOCATED_IN in place of the act; "visited Jordan": both).
+  bool locates = false;
   std::string mode;
 };
 

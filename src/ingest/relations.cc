@@ -1426,6 +1426,19 @@ void ExtractRelations(const Resources& res, const Lexicon& lex, Document* doc) {
             t2.object = b->entity;
             t2.subject_mention = SideText(*doc, *a);
             t2.object_mention = SideText(*doc, *b);
+            // English: one is in a place, not in an actor ("return to a life free from ISIL").
+            if (lex.lang != "fr" && t2.relation == RelationType::kLocatedIn && !tr.inverse &&
+                !(IsPlace(*b) && !ActsAsPeople(v, *b)))
+              continue;
+            // "visited Erbil": who visits a place is there; a state visited is also met.
+            if (tr.locates && !tr.inverse && IsPlace(*b) && !ActsAsPeople(v, *b)) {
+              Triple t3 = t2;
+              t3.relation = RelationType::kLocatedIn;
+              t3.cameo = std::string(Relation(t3.relation).cameo);
+              auto k3 = std::make_tuple(t3.subject, static_cast<int>(t3.relation), t3.object, t3.negated, s);
+              if (seen.insert(k3).second) found.push_back(std::move(t3));
+              if (b->type == EntityType::kPlace) continue;
+            }
             auto key = std::make_tuple(t2.subject, static_cast<int>(t2.relation), t2.object,
                                        t2.negated, s);
             if (seen.insert(key).second) found.push_back(std::move(t2));
