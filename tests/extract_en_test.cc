@@ -396,5 +396,11 @@ TEST_F(ExtractionEn, OneReturnsToAPlaceNotToAnActor) {
   EXPECT_FALSE(a.count("refugees|LOCATED_IN|Islamic State")) << testing::PrintToString(a);
 }
 
+TEST_F(ExtractionEn, ALocativeAfterAGovernedActorIsThatActors) {
+  auto r = Run("In 2016 Iraqi troops came under fire from militants in Fallujah.");
+  EXPECT_TRUE(r.count("militants|LOCATED_IN|Fallujah")) << testing::PrintToString(r);
+  EXPECT_FALSE(r.count("Iraqi Armed Forces|LOCATED_IN|Fallujah")) << testing::PrintToString(r);
+}
+
 }  // namespace
 }  // namespace geokg

@@ -764,6 +764,14 @@ void LocationRelations(const Resources& res, const Document& doc, const Lexicon&
         // "discussed the crisis in Syria": the place is where the crisis is, not the clause's
         // subject.
         int subj = NounLocative(v, k) ? -1 : SubjectBefore(v, k, false);
+        // English "fire from ISIL fighters in a building", "the rights of citizens in Tikrit":
+        // after an actor a preposition governs, the locative is that actor's, not the subject's.
+        if (subj >= 0 && lex.lang != "fr" && k > 0) {
+          const Mention* np = v.MentionOf(v.mention_at[static_cast<size_t>(k - 1)]);
+          if (np && np->last == k && np->entity >= 0 && !np->pronoun && IsWho(v, *np) &&
+              v.mention_at[static_cast<size_t>(k - 1)] != subj && v.Governed(*np))
+            subj = -1;
+        }
         // "Arrivés sur les lieux, les agents ont ...": a sentence that opens on a participle
         // clause is about the subject after its comma.
         if (subj < 0 && lex.lang == "fr" && v.n() > 0 && v.tok(0).verb_form == VerbForm::kParticiple) {
