@@ -331,5 +331,16 @@ TEST_F(French, StreetsBanksAndPortfolios) {
   for (const auto& j : EntityJson(doc_)) EXPECT_EQ(j["name"].get<std::string>().find("place"), std::string::npos);
 }
 
+// Companies, media, agencies and unions the gazetteer knows are organisations.
+TEST_F(French, CompaniesAndMediaAreOrganisations) {
+  Run("Selon l'Insee, cité par France Inter et Le Canard enchaîné, la CGT et Pôle emploi ont "
+      "contesté en 2019 les chiffres d'Airbus.");
+  std::set<std::string> lines = EntityLines(doc_);
+  for (const char* want : {"ORG:Insee", "ORG:France Inter", "ORG:Le Canard enchaîné", "ORG:CGT", "ORG:Pôle emploi",
+                           "ORG:Airbus"})
+    EXPECT_TRUE(lines.count(want)) << want << " " << ::testing::PrintToString(lines);
+  EXPECT_FALSE(lines.count("STATE:France")) << ::testing::PrintToString(lines);
+}
+
 }  // namespace
 }  // namespace geokg
