@@ -200,17 +200,6 @@ void Lexicon::IndexClasses() {
   }
 }
 
-int Lexicon::ClassIndex(std::string_view cls) const {
-  if (class_slots_.empty()) return -1;
-  const size_t mask = class_slots_.size() - 1;
-  const uint64_t h = KeyHash(cls);
-  for (size_t slot = h & mask;; slot = (slot + 1) & mask) {
-    const Slot& s = class_slots_[slot];
-    if (s.index < 0) return -1;
-    if (s.hash == h && SameShortKey(class_names_[static_cast<size_t>(s.index)], cls)) return s.index;
-  }
-}
-
 const uint64_t* Lexicon::WordMask(std::string_view word) const {
   if (word_slots_.empty()) return nullptr;
   const size_t mask = word_slots_.size() - 1;

@@ -265,7 +265,9 @@ struct Lexicon {
 
   // True when `word` is in class `cls`. The passes ask this many times per token, so it
   // reads a flat index LoadFile builds from `classes`: each word's classes as bits.
-  bool In(std::string_view cls, std::string_view word) const {
+  // Always inlined, with ClassIndex: for a class named by a literal (most calls), the hash
+  // of its name is then computed by the compiler.
+  [[gnu::always_inline]] bool In(std::string_view cls, std::string_view word) const {
     const int c = ClassIndex(cls);
     if (c < 0) return false;
     const uint64_t* mask = WordMask(word);
@@ -279,7 +281,16 @@ struct Lexicon {
  private:
   // Rebuilds the index of `classes` (open addressing, power-of-two tables).
   void IndexClasses();
-  int ClassIndex(std::string_view cls) const;
+  [[gnu::always_inline]] int ClassIndex(std::string_view cls) const {
+    if (class_slots_.empty()) return -1;
+    const size_t mask = class_slots_.size() - 1;
+    const uint64_t h = ShortKeyHash(cls);
+    for (size_t slot = h & mask;; slot = (slot + 1) & mask) {
+      const Slot& s = class_slots_[slot];
+      if (s.index < 0) return -1;
+      if (s.hash == h && SameShortKey(class_names_[static_cast<size_t>(s.index)], cls)) return s.index;
+    }
+  }
   const uint64_t* WordMask(std::string_view word) const;
   struct Slot {
     uint64_t hash = 0;
