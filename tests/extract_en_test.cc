@@ -402,5 +402,10 @@ TEST_F(ExtractionEn, ALocativeAfterAGovernedActorIsThatActors) {
   EXPECT_FALSE(r.count("Iraqi Armed Forces|LOCATED_IN|Fallujah")) << testing::PrintToString(r);
 }
 
+TEST_F(ExtractionEn, AGerundAfterInIsTheVerbsObject) {
+  auto r = Run("In 2016 the airmen said they would aid in denying ISIL a safe haven.");
+  EXPECT_FALSE(r.count("airmen|AID|Islamic State")) << testing::PrintToString(r);
+}
+
 }  // namespace
 }  // namespace geokg

@@ -1237,6 +1237,10 @@ void ExtractRelations(const Resources& res, const Lexicon& lex, Document* doc) {
               if (lex.lang != "fr" && end + 1 < v.n() && v.tok(end).lower == "to" &&
                   v.tok(end + 1).pos == Pos::kVerb)
                 continue;
+              // "will aid in denying ISIL a safe haven": the same for "in" and a gerund.
+              if (lex.lang != "fr" && end + 1 < v.n() && v.tok(end).lower == "in" &&
+                  v.tok(end + 1).verb_form == VerbForm::kGerund)
+                continue;
               obj = FirstMentionAfter(v, end, 8, true);
             } else if (prep == "loc") {
               for (int k = end; k < std::min(v.n(), end + 8) && obj < 0; ++k) {
