@@ -342,5 +342,19 @@ TEST_F(French, CompaniesAndMediaAreOrganisations) {
   EXPECT_FALSE(lines.count("STATE:France")) << ::testing::PrintToString(lines);
 }
 
+// A title that opens with an article is a name only when its next word is capitalised:
+// at the head of a sentence "Le monde" and "Le point" are common nouns.
+TEST_F(French, ArticleTitlesNeedTheirCapital) {
+  Run("Le monde entier regarde la Syrie. Le point de passage a été fermé. Selon Le Monde et "
+      "Le Point, la frontière reste close.");
+  std::set<std::string> lines = EntityLines(doc_);
+  EXPECT_TRUE(lines.count("ORG:Le Monde")) << ::testing::PrintToString(lines);
+  EXPECT_TRUE(lines.count("ORG:Le Point")) << ::testing::PrintToString(lines);
+  size_t orgs = 0;
+  for (const Mention& m : doc_.mentions)
+    if (m.type == EntityType::kOrg) ++orgs;
+  EXPECT_EQ(orgs, 2u) << ::testing::PrintToString(lines);
+}
+
 }  // namespace
 }  // namespace geokg

@@ -83,8 +83,12 @@ bool ArticledName(const Token& t) {
   return false;
 }
 
-// Short forms must match case exactly ("US" is not "us", "EI" is not "ei").
-bool CaseCompatible(const Token& first, const std::string& form, int ntok) {
+// Short forms must match case exactly ("US" is not "us", "EI" is not "ei"). A name that
+// opens with an article ("Le Monde", "Le Point", "La Croix", "The Times") is that name only
+// when the word after the article is capitalised too: at the head of a sentence "Le monde
+// entier" and "Le point de passage" are common nouns. `toks` holds the `ntok` tokens matched.
+bool CaseCompatible(const Token* toks, const std::string& form, int ntok) {
+  const Token& first = toks[0];
   size_t letters = 0;
   for (char c : form)
     if (std::isalpha(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80)) ++letters;
@@ -95,6 +99,14 @@ bool CaseCompatible(const Token& first, const std::string& form, int ntok) {
     for (char c : first.text)
       if (c != '.') plain_text.push_back(c);
     return plain_form == plain_text;
+  }
+  if (ntok >= 2) {
+    for (std::string_view article : {"Le ", "La ", "Les ", "The ", "L'", "L\u2019"}) {
+      if (form.compare(0, article.size(), article) != 0 || form.size() <= article.size()) continue;
+      const unsigned char next = static_cast<unsigned char>(form[article.size()]);
+      if ((std::isupper(next) || next >= 0xC3) && !toks[1].upper_initial) return false;
+      break;
+    }
   }
   bool form_upper = !form.empty() && ((std::isupper(static_cast<unsigned char>(form[0]))) ||
                                       (static_cast<unsigned char>(form[0]) >= 0xC3 && first.upper_initial));
@@ -210,7 +222,7 @@ bool Free(const Ctx& c, int first, int last) {
 
 // Picks the gazetteer hit that fits the context: a place after a locative preposition,
 // otherwise the actor (state, organisation ...) before a place of the same name.
-const FormHit* ChooseHit(const Ctx& c, const std::vector<FormHit>& hits, const Token& first,
+const FormHit* ChooseHit(const Ctx& c, const std::vector<FormHit>& hits, const Token* first,
                          int ntok, bool locative, FormKind want) {
   const FormHit* best = nullptr;
   int best_score = -1;
@@ -354,7 +366,7 @@ void GazetteerPass(Ctx& c, int s) {
       const int len = f->first;
       if (!toks[static_cast<size_t>(i + len - 1)].is_word) continue;
       const std::vector<FormHit>* hits = f->second;
-      const FormHit* name = ChooseHit(c, *hits, toks[static_cast<size_t>(i)], len, locative, FormKind::kName);
+      const FormHit* name = ChooseHit(c, *hits, &toks[static_cast<size_t>(i)], len, locative, FormKind::kName);
       if (name) {
         const GazetteerEntry& e = c.res.gazetteer.entries()[static_cast<size_t>(name->entry)];
         if (e.type == EntityType::kPlace && len == 1 && InsideLongerName(c, toks, i)) break;
@@ -368,7 +380,7 @@ void GazetteerPass(Ctx& c, int s) {
         i += len - 1;
         break;
       }
-      const FormHit* dem = ChooseHit(c, *hits, toks[static_cast<size_t>(i)], len, false, FormKind::kDemonym);
+      const FormHit* dem = ChooseHit(c, *hits, &toks[static_cast<size_t>(i)], len, false, FormKind::kDemonym);
       if (dem && len == 1) {
         c.demonym_at[static_cast<size_t>(i)] = dem->entry;
         break;
@@ -2118,7 +2130,7 @@ int CompoundActor(Ctx& c, const std::string& part, bool upper_initial) {
   for (const FormHit& fh : *hits) {
     const GazetteerEntry& e = c.res.gazetteer.entries()[static_cast<size_t>(fh.entry)];
     if (e.type == EntityType::kPlace) continue;
-    if (fh.kind == FormKind::kDemonym || CaseCompatible(t, fh.form, 1)) return c.table.FromGazetteer(e);
+    if (fh.kind == FormKind::kDemonym || CaseCompatible(&t, fh.form, 1)) return c.table.FromGazetteer(e);
   }
   return -1;
 }
