@@ -14,6 +14,17 @@ namespace {
 
 using internal::Span;
 
+// Whether the set of "subject|RELATION|object" lines holds `line`; the set is printed when
+// it does not (Lacks: when it does).
+testing::AssertionResult Has(const std::set<std::string>& lines, const std::string& line) {
+  if (lines.count(line)) return testing::AssertionSuccess();
+  return testing::AssertionFailure() << "no " << line << " in " << testing::PrintToString(lines);
+}
+testing::AssertionResult Lacks(const std::set<std::string>& lines, const std::string& line) {
+  if (!lines.count(line)) return testing::AssertionSuccess();
+  return testing::AssertionFailure() << "unexpected " << line << " in " << testing::PrintToString(lines);
+}
+
 std::vector<std::string> Sentences(const std::string& text) {
   std::vector<Sentence> sents;
   internal::Segment(text, {Span{0, static_cast<uint32_t>(text.size())}}, "en", &sents);
@@ -92,25 +103,25 @@ std::unique_ptr<Extractor> ExtractionEn::extractor_;
 
 TEST_F(ExtractionEn, DottedInitialsNameTheState) {
   auto r = Run("The U.S. sanctioned Iran's central bank in 2019.");
-  EXPECT_TRUE(r.count("United States|SANCTION|Iran")) << testing::PrintToString(r);
+  EXPECT_TRUE(Has(r, "United States|SANCTION|Iran"));
 }
 
 TEST_F(ExtractionEn, AStatesTroopsAreSomewhere) {
   auto r = Run("Ash Carter visited U.S. troops in Erbil in 2016.");
-  EXPECT_TRUE(r.count("United States|LOCATED_IN|Erbil")) << testing::PrintToString(r);
+  EXPECT_TRUE(Has(r, "United States|LOCATED_IN|Erbil"));
 }
 
 TEST_F(ExtractionEn, ALocativeAfterASituationNounDoesNotPlaceTheSubject) {
   auto r = Run("Sergei Lavrov discussed the crisis in Syria with John Kerry.");
-  EXPECT_FALSE(r.count("Sergey Lavrov|LOCATED_IN|Syria")) << testing::PrintToString(r);
+  EXPECT_TRUE(Lacks(r, "Sergey Lavrov|LOCATED_IN|Syria"));
   auto e = Run("Boris Johnson condemned the attacks in Paris and Brussels.");
-  EXPECT_FALSE(e.count("Boris Johnson|LOCATED_IN|Brussels")) << testing::PrintToString(e);
+  EXPECT_TRUE(Lacks(e, "Boris Johnson|LOCATED_IN|Brussels"));
   // Any common noun takes the locative after it: right association.
   auto n = Run("Angela Merkel praised the reforms in Ukraine in 2015.");
-  EXPECT_FALSE(n.count("Angela Merkel|LOCATED_IN|Ukraine")) << testing::PrintToString(n);
+  EXPECT_TRUE(Lacks(n, "Angela Merkel|LOCATED_IN|Ukraine"));
   // Who hosts a gathering is where it is held.
   auto h = Run("The European Union hosted a conference in Brussels on the future of Syria.");
-  EXPECT_TRUE(h.count("European Union|LOCATED_IN|Brussels")) << testing::PrintToString(h);
+  EXPECT_TRUE(Has(h, "European Union|LOCATED_IN|Brussels"));
 }
 
 TEST_F(ExtractionEn, AirstrikesDoNotBecomePartOfTheActorsName) {
@@ -121,42 +132,42 @@ TEST_F(ExtractionEn, AirstrikesDoNotBecomePartOfTheActorsName) {
 TEST_F(ExtractionEn, StrikeReportTargetsArePlacesNearTheTown) {
   auto r = Run("Near Mosul, three strikes destroyed two ISIS fighting positions, an ISIS-held building "
                "and a weapons storage facility.");
-  EXPECT_TRUE(r.count("fighting positions|LOCATED_IN|Mosul")) << testing::PrintToString(r);
-  EXPECT_TRUE(r.count("weapons storage facility|LOCATED_IN|Mosul")) << testing::PrintToString(r);
-  EXPECT_TRUE(r.count("Islamic State|CONTROLS|fighting positions")) << testing::PrintToString(r);
-  EXPECT_TRUE(r.count("Islamic State|CONTROLS|ISIS-held building")) << testing::PrintToString(r);
+  EXPECT_TRUE(Has(r, "fighting positions|LOCATED_IN|Mosul"));
+  EXPECT_TRUE(Has(r, "weapons storage facility|LOCATED_IN|Mosul"));
+  EXPECT_TRUE(Has(r, "Islamic State|CONTROLS|fighting positions"));
+  EXPECT_TRUE(Has(r, "Islamic State|CONTROLS|ISIS-held building"));
   std::set<std::string> m = Mentions();
-  EXPECT_TRUE(m.count("a weapons storage facility=weapons storage facility")) << testing::PrintToString(m);
-  EXPECT_TRUE(m.count("ISIS fighting positions=fighting positions")) << testing::PrintToString(m);
+  EXPECT_TRUE(Has(m, "a weapons storage facility=weapons storage facility"));
+  EXPECT_TRUE(Has(m, "ISIS fighting positions=fighting positions"));
 }
 
 TEST_F(ExtractionEn, AVerbBeforeAPlaceNounIsNotPartOfItsName) {
   Run("The Syrian Democratic Forces continued to liberate territory and destroyed tunnels.");
   std::set<std::string> m = Mentions();
-  EXPECT_FALSE(m.count("liberate territory=liberate territory")) << testing::PrintToString(m);
-  EXPECT_FALSE(m.count("destroyed tunnels=destroyed tunnels")) << testing::PrintToString(m);
+  EXPECT_TRUE(Lacks(m, "liberate territory=liberate territory"));
+  EXPECT_TRUE(Lacks(m, "destroyed tunnels=destroyed tunnels"));
 }
 
 TEST_F(ExtractionEn, WhoSupportsAnActorAgainstAFoeOpposesTheFoe) {
   auto r = Run("In 2014 the United States began supporting the Kurdistan Regional Government against "
                "the Islamic State.");
-  EXPECT_TRUE(r.count("United States|SUPPORT|Kurdistan Regional Government")) << testing::PrintToString(r);
-  EXPECT_TRUE(r.count("Kurdistan Regional Government|OPPOSES|Islamic State")) << testing::PrintToString(r);
-  EXPECT_TRUE(r.count("United States|OPPOSES|Islamic State")) << testing::PrintToString(r);
+  EXPECT_TRUE(Has(r, "United States|SUPPORT|Kurdistan Regional Government"));
+  EXPECT_TRUE(Has(r, "Kurdistan Regional Government|OPPOSES|Islamic State"));
+  EXPECT_TRUE(Has(r, "United States|OPPOSES|Islamic State"));
   // The same through the supported side's own act.
   auto d = Run("France is helping the Iraqi government to destroy the Islamic State.");
-  EXPECT_TRUE(d.count("Government of Iraq|ASSAULT|Islamic State")) << testing::PrintToString(d);
-  EXPECT_TRUE(d.count("France|OPPOSES|Islamic State")) << testing::PrintToString(d);
+  EXPECT_TRUE(Has(d, "Government of Iraq|ASSAULT|Islamic State"));
+  EXPECT_TRUE(Has(d, "France|OPPOSES|Islamic State"));
 }
 
 TEST_F(ExtractionEn, APrepositionalObjectIsTheActorItsPhraseNames) {
   // The aid goes to people, not to Syria; the place after them says where they are.
   auto r = Run("Germany sent aid to displaced families inside Syria.");
-  EXPECT_FALSE(r.count("Germany|AID|Syria")) << testing::PrintToString(r);
+  EXPECT_TRUE(Lacks(r, "Germany|AID|Syria"));
   // A place in a list after "of" is not the direct object of the verb before it.
   auto d = Run("Turkey wants the defeat of the Islamic State in Iraq and Syria.");
-  EXPECT_FALSE(d.count("Turkey|ASSAULT|Syria")) << testing::PrintToString(d);
-  EXPECT_TRUE(d.count("Turkey|ASSAULT|Islamic State")) << testing::PrintToString(d);
+  EXPECT_TRUE(Lacks(d, "Turkey|ASSAULT|Syria"));
+  EXPECT_TRUE(Has(d, "Turkey|ASSAULT|Islamic State"));
 }
 
 TEST(SegmentEn, MiddleInitialsDoNotEndSentences) {
@@ -170,43 +181,43 @@ TEST_F(ExtractionEn, RanksAndInitialsNameOnePerson) {
       "Inherent Resolve, spoke in Baghdad in 2017. Navy Senior Chief Petty Officer Scott C. Dayton "
       "died in northern Syria. Dayton was 42.");
   std::set<std::string> m = Mentions();
-  EXPECT_TRUE(m.count("Army Lt. Gen. Stephen J. Townsend=Stephen J. Townsend")) << testing::PrintToString(m);
-  EXPECT_TRUE(m.count("Navy Senior Chief Petty Officer Scott C. Dayton=Scott C. Dayton")) << testing::PrintToString(m);
+  EXPECT_TRUE(Has(m, "Army Lt. Gen. Stephen J. Townsend=Stephen J. Townsend"));
+  EXPECT_TRUE(Has(m, "Navy Senior Chief Petty Officer Scott C. Dayton=Scott C. Dayton"));
   // The surname is the person, not the town of Ohio.
-  EXPECT_TRUE(m.count("Dayton=Scott C. Dayton")) << testing::PrintToString(m);
+  EXPECT_TRUE(Has(m, "Dayton=Scott C. Dayton"));
 }
 
 TEST_F(ExtractionEn, MilitaryUnitsKeepTheirNumbers) {
   Run("Airmen of the 158th Fighter Wing joined the 134th Expeditionary Fighter Squadron, part of "
       "the 407th Air Expeditionary Group; CTF 50 sailed on.");
   std::set<std::string> m = Mentions();
-  EXPECT_TRUE(m.count("the 158th Fighter Wing=158th Fighter Wing")) << testing::PrintToString(m);
-  EXPECT_TRUE(m.count("the 407th Air Expeditionary Group=407th Air Expeditionary Group")) << testing::PrintToString(m);
-  EXPECT_TRUE(m.count("CTF 50=CTF 50")) << testing::PrintToString(m);
+  EXPECT_TRUE(Has(m, "the 158th Fighter Wing=158th Fighter Wing"));
+  EXPECT_TRUE(Has(m, "the 407th Air Expeditionary Group=407th Air Expeditionary Group"));
+  EXPECT_TRUE(Has(m, "CTF 50=CTF 50"));
 }
 
 TEST_F(ExtractionEn, AConjunctionBeforeASubjectOpensAClause) {
   auto r = Run("Emmanuel Macron visited Kyiv in June 2022, months after Russia invaded Ukraine.");
-  EXPECT_TRUE(r.count("Russia|ASSAULT|Ukraine")) << testing::PrintToString(r);
-  EXPECT_FALSE(r.count("Emmanuel Macron|ASSAULT|Ukraine")) << testing::PrintToString(r);
+  EXPECT_TRUE(Has(r, "Russia|ASSAULT|Ukraine"));
+  EXPECT_TRUE(Lacks(r, "Emmanuel Macron|ASSAULT|Ukraine"));
 }
 
 TEST_F(ExtractionEn, AVerbReachesThePersonBehindATitleNotTheTitlesOwner) {
   auto r = Run("Fumio Kishida held talks with US President Joe Biden in Tokyo in May 2022.");
-  EXPECT_TRUE(r.count("Fumio Kishida|CONSULT|Joe Biden")) << testing::PrintToString(r);
-  EXPECT_FALSE(r.count("Fumio Kishida|CONSULT|United States")) << testing::PrintToString(r);
+  EXPECT_TRUE(Has(r, "Fumio Kishida|CONSULT|Joe Biden"));
+  EXPECT_TRUE(Lacks(r, "Fumio Kishida|CONSULT|United States"));
 }
 
 TEST_F(ExtractionEn, APossessorKeepsItsPlaceWhenNoActorIsPossessed) {
   auto r = Run("Japan criticised China's naval exercises near Taiwan in 2022.");
-  EXPECT_TRUE(r.count("Japan|ACCUSE|China")) << testing::PrintToString(r);
-  EXPECT_FALSE(r.count("Japan|ACCUSE|Taiwan")) << testing::PrintToString(r);
+  EXPECT_TRUE(Has(r, "Japan|ACCUSE|China"));
+  EXPECT_TRUE(Lacks(r, "Japan|ACCUSE|Taiwan"));
 }
 
 TEST_F(ExtractionEn, SanctionsByTwoActorsAreNotBetweenThem) {
   auto r = Run("In 2014 the United States and the European Union imposed sanctions.");
-  EXPECT_FALSE(r.count("European Union|SANCTION|United States")) << testing::PrintToString(r);
-  EXPECT_FALSE(r.count("United States|SANCTION|European Union")) << testing::PrintToString(r);
+  EXPECT_TRUE(Lacks(r, "European Union|SANCTION|United States"));
+  EXPECT_TRUE(Lacks(r, "United States|SANCTION|European Union"));
 }
 
 TEST_F(ExtractionEn, OfficesOfTwoWordsAndPossessiveOwners) {
@@ -214,82 +225,82 @@ TEST_F(ExtractionEn, OfficesOfTwoWordsAndPossessiveOwners) {
                "policy chief, Josep Borrell, in 2021.");
   EXPECT_TRUE(r.count("António Guterres|LEADS|United Nations") || r.count("Antonio Guterres|LEADS|United Nations"))
       << testing::PrintToString(r);
-  EXPECT_TRUE(r.count("Josep Borrell|HOLDS_ROLE|European Union")) << testing::PrintToString(r);
+  EXPECT_TRUE(Has(r, "Josep Borrell|HOLDS_ROLE|European Union"));
 }
 
 TEST_F(ExtractionEn, CompoundsSayWhoLeadsOrBacksAnActor) {
   auto r = Run("Turkish-backed militias seized the border town of Ras al-Ain in 2019, while a "
                "US-led coalition bombed Raqqa.");
-  EXPECT_TRUE(r.count("Turkey|SUPPORT|militias")) << testing::PrintToString(r);
-  EXPECT_TRUE(r.count("militias|CONTROLS|Ras al-Ain")) << testing::PrintToString(r);
-  EXPECT_TRUE(r.count("United States|LEADS|Global Coalition against Daesh")) << testing::PrintToString(r);
+  EXPECT_TRUE(Has(r, "Turkey|SUPPORT|militias"));
+  EXPECT_TRUE(Has(r, "militias|CONTROLS|Ras al-Ain"));
+  EXPECT_TRUE(Has(r, "United States|LEADS|Global Coalition against Daesh"));
 }
 
 TEST_F(ExtractionEn, AParticipleAfterAnActorIsAPassiveWithoutDoer) {
   auto r = Run("Brussels froze the assets of Russian officials accused of undermining Ukraine in 2014.");
-  EXPECT_FALSE(r.count("European Union|ACCUSE|Ukraine")) << testing::PrintToString(r);
+  EXPECT_TRUE(Lacks(r, "European Union|ACCUSE|Ukraine"));
 }
 
 TEST_F(ExtractionEn, AnInfinitiveAfterTheVerbIsItsObject) {
   auto r = Run("Kurdish fighters helped to encircle Raqqa in 2017.");
-  EXPECT_FALSE(r.count("Kurdish fighters|AID|Raqqa")) << testing::PrintToString(r);
+  EXPECT_TRUE(Lacks(r, "Kurdish fighters|AID|Raqqa"));
 }
 
 TEST_F(ExtractionEn, AVicePresidentHoldsARoleAndDoesNotLead) {
   auto r = Run("US Vice President Kamala Harris visited Warsaw in March 2022.");
-  EXPECT_TRUE(r.count("Kamala Harris|HOLDS_ROLE|United States")) << testing::PrintToString(r);
-  EXPECT_FALSE(r.count("Kamala Harris|LEADS|United States")) << testing::PrintToString(r);
+  EXPECT_TRUE(Has(r, "Kamala Harris|HOLDS_ROLE|United States"));
+  EXPECT_TRUE(Lacks(r, "Kamala Harris|LEADS|United States"));
 }
 
 TEST_F(ExtractionEn, GroupsNamedByBarePluralsAndTheirModifiers) {
   Run("Iraqi troops and local tribal fighters pushed back militants near Fallujah in 2016.");
   std::set<std::string> m = Mentions();
-  EXPECT_TRUE(m.count("local tribal fighters=local tribal fighters")) << testing::PrintToString(m);
-  EXPECT_TRUE(m.count("militants=militants")) << testing::PrintToString(m);
+  EXPECT_TRUE(Has(m, "local tribal fighters=local tribal fighters"));
+  EXPECT_TRUE(Has(m, "militants=militants"));
 }
 
 TEST_F(ExtractionEn, CoordinatedVerbsShareTheirSubject) {
   auto r = Run("In 2022 Washington sent a brigade of 3,000 troops to Romania and stationed destroyers "
                "in Spain.");
-  EXPECT_TRUE(r.count("United States|MOBILIZE|Spain")) << testing::PrintToString(r);
+  EXPECT_TRUE(Has(r, "United States|MOBILIZE|Spain"));
 }
 
 TEST_F(ExtractionEn, WhatJoiningMeansDependsOnWhoIsJoined) {
   auto r = Run("In 2023 Finland joined NATO. Antony Blinken joined Dmytro Kuleba in Kyiv, and US troops "
                "joined Poland in an exercise.");
-  EXPECT_TRUE(r.count("Finland|MEMBER_OF|NATO")) << testing::PrintToString(r);
-  EXPECT_TRUE(r.count("Antony Blinken|CONSULT|Dmytro Kuleba")) << testing::PrintToString(r);
-  EXPECT_TRUE(r.count("United States Armed Forces|COOPERATE|Poland")) << testing::PrintToString(r);
-  EXPECT_FALSE(r.count("Antony Blinken|MEMBER_OF|Dmytro Kuleba")) << testing::PrintToString(r);
+  EXPECT_TRUE(Has(r, "Finland|MEMBER_OF|NATO"));
+  EXPECT_TRUE(Has(r, "Antony Blinken|CONSULT|Dmytro Kuleba"));
+  EXPECT_TRUE(Has(r, "United States Armed Forces|COOPERATE|Poland"));
+  EXPECT_TRUE(Lacks(r, "Antony Blinken|MEMBER_OF|Dmytro Kuleba"));
 }
 
 TEST_F(ExtractionEn, MembershipNounsNeedACopulaOrAnApposition) {
   auto r = Run("Boko Haram killed 40 members of a local militia in 2015.");
-  EXPECT_FALSE(r.count("Boko Haram|MEMBER_OF|local militia")) << testing::PrintToString(r);
+  EXPECT_TRUE(Lacks(r, "Boko Haram|MEMBER_OF|local militia"));
   auto a = Run("Australia is working as part of the Global Coalition against Daesh.");
-  EXPECT_TRUE(a.count("Australia|PART_OF|Global Coalition against Daesh")) << testing::PrintToString(a);
+  EXPECT_TRUE(Has(a, "Australia|PART_OF|Global Coalition against Daesh"));
 }
 
 TEST_F(ExtractionEn, ACommanderLeadsWithoutASeparateMembership) {
   auto r = Run("Gen. Michael Kurilla, commander of U.S. Central Command, visited Baghdad in 2023.");
-  EXPECT_TRUE(r.count("Michael Kurilla|LEADS|United States Central Command")) << testing::PrintToString(r);
-  EXPECT_FALSE(r.count("Michael Kurilla|MEMBER_OF|United States Central Command")) << testing::PrintToString(r);
+  EXPECT_TRUE(Has(r, "Michael Kurilla|LEADS|United States Central Command"));
+  EXPECT_TRUE(Lacks(r, "Michael Kurilla|MEMBER_OF|United States Central Command"));
 }
 
 TEST_F(ExtractionEn, TownsTheGazetteerPlacesInAStateNamedInTheSentence) {
   auto r = Run("Turkey shelled positions around Aleppo and other towns in Syria in 2016.");
-  EXPECT_TRUE(r.count("Aleppo|LOCATED_IN|Syria")) << testing::PrintToString(r);
+  EXPECT_TRUE(Has(r, "Aleppo|LOCATED_IN|Syria"));
 }
 
 TEST_F(ExtractionEn, ThoseWhoMeetAreWhereTheyMeet) {
   auto r = Run("Penny Wong met Wang Yi in Beijing in December 2022.");
-  EXPECT_TRUE(r.count("Penny Wong|LOCATED_IN|Beijing")) << testing::PrintToString(r);
-  EXPECT_TRUE(r.count("Wang Yi|LOCATED_IN|Beijing")) << testing::PrintToString(r);
+  EXPECT_TRUE(Has(r, "Penny Wong|LOCATED_IN|Beijing"));
+  EXPECT_TRUE(Has(r, "Wang Yi|LOCATED_IN|Beijing"));
 }
 
 TEST_F(ExtractionEn, TellingAndBriefingAreCommunication) {
   auto r = Run("John Kirby told reporters in Washington in 2022 that Lloyd Austin had briefed NATO allies.");
-  EXPECT_TRUE(r.count("John Kirby|CONSULT|reporters")) << testing::PrintToString(r);
+  EXPECT_TRUE(Has(r, "John Kirby|CONSULT|reporters"));
   EXPECT_TRUE(r.count("Lloyd Austin|CONSULT|NATO allies") || r.count("Lloyd Austin|CONSULT|NATO"))
       << testing::PrintToString(r);
 }
@@ -297,12 +308,12 @@ TEST_F(ExtractionEn, TellingAndBriefingAreCommunication) {
 TEST_F(ExtractionEn, OneStrikeEngagedAUnitAndDestroyedAPosition) {
   // The second verb's subject is the first's ("one strike"), not the first verb's object.
   auto r = Run("Near Mosul, one strike engaged an ISIS tactical unit and destroyed a fighting position.");
-  EXPECT_FALSE(r.count("Islamic State|ASSAULT|fighting position")) << testing::PrintToString(r);
+  EXPECT_TRUE(Lacks(r, "Islamic State|ASSAULT|fighting position"));
 }
 
 TEST_F(ExtractionEn, AnOpeningSupportPhraseIsTheMainSubjectsAct) {
   auto r = Run("In support of the Iraqi Security Forces, French jets struck Mosul in 2016.");
-  EXPECT_TRUE(r.count("France|SUPPORT|Iraqi Armed Forces")) << testing::PrintToString(r);
+  EXPECT_TRUE(Has(r, "France|SUPPORT|Iraqi Armed Forces"));
 }
 
 TEST_F(ExtractionEn, ActorsWhoActTogetherCooperate) {
@@ -310,30 +321,30 @@ TEST_F(ExtractionEn, ActorsWhoActTogetherCooperate) {
   EXPECT_TRUE(r.count("Germany|COOPERATE|France") || r.count("France|COOPERATE|Germany"))
       << testing::PrintToString(r);
   // Condemning an attack says nothing of who attacked.
-  EXPECT_FALSE(r.count("France|ASSAULT|oil facilities")) << testing::PrintToString(r);
+  EXPECT_TRUE(Lacks(r, "France|ASSAULT|oil facilities"));
 }
 
 TEST_F(ExtractionEn, StandingByAnActorSupportsIt) {
   auto r = Run("The United Kingdom stands by Ukraine, the minister said in 2022.");
-  EXPECT_TRUE(r.count("United Kingdom|SUPPORT|Ukraine")) << testing::PrintToString(r);
+  EXPECT_TRUE(Has(r, "United Kingdom|SUPPORT|Ukraine"));
 }
 
 TEST_F(ExtractionEn, APossessiveBeforeANounOfActionNamesItsDoer) {
   auto r = Run("NATO said in 2022 that it would continue its support for Ukraine and its efforts to "
                "deter Russia.");
-  EXPECT_TRUE(r.count("NATO|SUPPORT|Ukraine")) << testing::PrintToString(r);
+  EXPECT_TRUE(Has(r, "NATO|SUPPORT|Ukraine"));
   auto e = Run("The European Union is united in its condemnation of Russia's invasion.");
-  EXPECT_TRUE(e.count("European Union|ACCUSE|Russia")) << testing::PrintToString(e);
+  EXPECT_TRUE(Has(e, "European Union|ACCUSE|Russia"));
 }
 
 TEST_F(ExtractionEn, ADangerPredicatedOrPosedIsNoThreat) {
   auto r = Run("Al-Shabaab remains a serious threat to Kenya, officials said in 2015.");
-  EXPECT_FALSE(r.count("Al-Shabaab|THREATEN|Kenya")) << testing::PrintToString(r);
+  EXPECT_TRUE(Lacks(r, "Al-Shabaab|THREATEN|Kenya"));
   auto p = Run("In 2015 Kenya discussed the danger that Al-Shabaab poses to Somalia.");
-  EXPECT_FALSE(p.count("Al-Shabaab|THREATEN|Somalia")) << testing::PrintToString(p);
+  EXPECT_TRUE(Lacks(p, "Al-Shabaab|THREATEN|Somalia"));
   // A threat that is made stays one.
   auto m = Run("In 2017 North Korea threatened Japan with missiles.");
-  EXPECT_TRUE(m.count("North Korea|THREATEN|Japan")) << testing::PrintToString(m);
+  EXPECT_TRUE(Has(m, "North Korea|THREATEN|Japan"));
 }
 
 TEST_F(ExtractionEn, ANamedOperationIsNoPartner) {
@@ -345,15 +356,15 @@ TEST_F(ExtractionEn, ANamedOperationIsNoPartner) {
 
 TEST_F(ExtractionEn, AsWellAsCoordinatesObjects) {
   auto r = Run("In 2019 France sanctioned Iran as well as Syria.");
-  EXPECT_TRUE(r.count("France|SANCTION|Syria")) << testing::PrintToString(r);
+  EXPECT_TRUE(Has(r, "France|SANCTION|Syria"));
   auto m = Run("The minister met the Arab League, as well as the African Union, in 2018.");
-  EXPECT_TRUE(m.count("minister|CONSULT|African Union")) << testing::PrintToString(m);
+  EXPECT_TRUE(Has(m, "minister|CONSULT|African Union"));
 }
 
 TEST_F(ExtractionEn, APlaceAfterInIsNoPartOfTheTitleAfterIt) {
   auto r = Run("In Egypt Minister Burt met with the Arab League in 2018.");
-  EXPECT_FALSE(r.count("Burt|HOLDS_ROLE|Egypt")) << testing::PrintToString(r);
-  EXPECT_TRUE(r.count("Burt|CONSULT|Arab League")) << testing::PrintToString(r);
+  EXPECT_TRUE(Lacks(r, "Burt|HOLDS_ROLE|Egypt"));
+  EXPECT_TRUE(Has(r, "Burt|CONSULT|Arab League"));
   // A title's owner before it is still the owner when no preposition governs it.
   auto o = Run("The visit by FCO Minister Alistair Burt focused on Egypt.");
   EXPECT_TRUE(o.count("Alistair Burt|HOLDS_ROLE|Foreign, Commonwealth and Development Office"))
@@ -372,39 +383,39 @@ TEST_F(ExtractionEn, ANounTakesTheFirstOfItsPrepositionsAndNoneAfterAnInfinitive
 
 TEST_F(ExtractionEn, AModifierInsideACommonNounPhraseIsNoTrigger) {
   auto r = Run("In 2016 two strikes engaged ISIL fighters and destroyed a truck, six fighting positions.");
-  EXPECT_FALSE(r.count("Islamic State|ASSAULT|fighting positions")) << testing::PrintToString(r);
+  EXPECT_TRUE(Lacks(r, "Islamic State|ASSAULT|fighting positions"));
   auto a = Run("In 2015 the Danish army and aid workers brought supplies to refugees.");
-  EXPECT_FALSE(a.count("Denmark|AID|refugees")) << testing::PrintToString(a);
+  EXPECT_TRUE(Lacks(a, "Denmark|AID|refugees"));
 }
 
 TEST_F(ExtractionEn, WhoVisitsAPlaceIsThere) {
   auto r = Run("John Kerry visited Erbil in 2016.");
-  EXPECT_TRUE(r.count("John Kerry|LOCATED_IN|Erbil")) << testing::PrintToString(r);
-  EXPECT_FALSE(r.count("John Kerry|CONSULT|Erbil")) << testing::PrintToString(r);
+  EXPECT_TRUE(Has(r, "John Kerry|LOCATED_IN|Erbil"));
+  EXPECT_TRUE(Lacks(r, "John Kerry|CONSULT|Erbil"));
   auto s = Run("John Kerry visited Jordan in 2016.");
-  EXPECT_TRUE(s.count("John Kerry|LOCATED_IN|Jordan")) << testing::PrintToString(s);
-  EXPECT_TRUE(s.count("John Kerry|CONSULT|Jordan")) << testing::PrintToString(s);
+  EXPECT_TRUE(Has(s, "John Kerry|LOCATED_IN|Jordan"));
+  EXPECT_TRUE(Has(s, "John Kerry|CONSULT|Jordan"));
   // A state's people visited are no place.
   auto t = Run("In 2016 Ash Carter visited U.S. troops.");
-  EXPECT_FALSE(t.count("Ashton Carter|LOCATED_IN|United States")) << testing::PrintToString(t);
+  EXPECT_TRUE(Lacks(t, "Ashton Carter|LOCATED_IN|United States"));
 }
 
 TEST_F(ExtractionEn, OneReturnsToAPlaceNotToAnActor) {
   auto r = Run("In 2017 refugees began to return to Homs.");
-  EXPECT_TRUE(r.count("refugees|LOCATED_IN|Homs")) << testing::PrintToString(r);
+  EXPECT_TRUE(Has(r, "refugees|LOCATED_IN|Homs"));
   auto a = Run("In 2017 refugees hoped to return to a life free from ISIL.");
-  EXPECT_FALSE(a.count("refugees|LOCATED_IN|Islamic State")) << testing::PrintToString(a);
+  EXPECT_TRUE(Lacks(a, "refugees|LOCATED_IN|Islamic State"));
 }
 
 TEST_F(ExtractionEn, ALocativeAfterAGovernedActorIsThatActors) {
   auto r = Run("In 2016 Iraqi troops came under fire from militants in Fallujah.");
-  EXPECT_TRUE(r.count("militants|LOCATED_IN|Fallujah")) << testing::PrintToString(r);
-  EXPECT_FALSE(r.count("Iraqi Armed Forces|LOCATED_IN|Fallujah")) << testing::PrintToString(r);
+  EXPECT_TRUE(Has(r, "militants|LOCATED_IN|Fallujah"));
+  EXPECT_TRUE(Lacks(r, "Iraqi Armed Forces|LOCATED_IN|Fallujah"));
 }
 
 TEST_F(ExtractionEn, AGerundAfterInIsTheVerbsObject) {
   auto r = Run("In 2016 the airmen said they would aid in denying ISIL a safe haven.");
-  EXPECT_FALSE(r.count("airmen|AID|Islamic State")) << testing::PrintToString(r);
+  EXPECT_TRUE(Lacks(r, "airmen|AID|Islamic State"));
 }
 
 }  // namespace
