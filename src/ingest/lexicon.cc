@@ -154,62 +154,45 @@ Status Lexicon::LoadFile(const std::string& path) {
   return Status::Ok();
 }
 
-namespace {
-
-inline uint64_t KeyHash(std::string_view s) { return ShortKeyHash(s); }
-
-size_t TableSize(size_t n) {
+void Lexicon::KeyIndex::Build() {
   size_t size = 16;
-  while (size < n * 2) size <<= 1;
-  return size;
+  while (size < keys.size() * 2) size <<= 1;
+  slots.assign(size, Slot{});
+  for (size_t i = 0; i < keys.size(); ++i) {
+    const uint64_t h = ShortKeyHash(keys[i]);
+    size_t slot = h & (size - 1);
+    while (slots[slot].index >= 0) slot = (slot + 1) & (size - 1);
+    slots[slot] = Slot{h, static_cast<int32_t>(i)};
+  }
 }
 
-}  // namespace
-
 void Lexicon::IndexClasses() {
-  class_names_.clear();
-  for (const auto& [name, words] : classes) class_names_.push_back(name);
-  std::sort(class_names_.begin(), class_names_.end());
-  class_slots_.assign(TableSize(class_names_.size()), Slot{});
-  for (size_t i = 0; i < class_names_.size(); ++i) {
-    const uint64_t h = KeyHash(class_names_[i]);
-    size_t slot = h & (class_slots_.size() - 1);
-    while (class_slots_[slot].index >= 0) slot = (slot + 1) & (class_slots_.size() - 1);
-    class_slots_[slot] = Slot{h, static_cast<int32_t>(i)};
-  }
-  mask_words_ = (class_names_.size() + 63) / 64;
+  std::vector<std::string>& names = class_index_.keys;
+  names.clear();
+  for (const auto& [name, words] : classes) names.push_back(name);
+  std::sort(names.begin(), names.end());
+  class_index_.Build();
+  mask_words_ = (names.size() + 63) / 64;
   StringMap<size_t> at;
-  words_.clear();
+  std::vector<std::string>& words = word_index_.keys;
+  words.clear();
   masks_.clear();
-  for (size_t c = 0; c < class_names_.size(); ++c) {
-    for (const std::string& w : classes.find(class_names_[c])->second) {
-      auto [it, added] = at.emplace(w, words_.size());
+  for (size_t c = 0; c < names.size(); ++c) {
+    for (const std::string& w : classes.find(names[c])->second) {
+      auto [it, added] = at.emplace(w, words.size());
       if (added) {
-        words_.push_back(w);
+        words.push_back(w);
         masks_.resize(masks_.size() + mask_words_, 0);
       }
       masks_[it->second * mask_words_ + (c >> 6)] |= uint64_t{1} << (c & 63);
     }
   }
-  word_slots_.assign(TableSize(words_.size()), Slot{});
-  for (size_t i = 0; i < words_.size(); ++i) {
-    const uint64_t h = KeyHash(words_[i]);
-    size_t slot = h & (word_slots_.size() - 1);
-    while (word_slots_[slot].index >= 0) slot = (slot + 1) & (word_slots_.size() - 1);
-    word_slots_[slot] = Slot{h, static_cast<int32_t>(i)};
-  }
+  word_index_.Build();
 }
 
 const uint64_t* Lexicon::WordMask(std::string_view word) const {
-  if (word_slots_.empty()) return nullptr;
-  const size_t mask = word_slots_.size() - 1;
-  const uint64_t h = KeyHash(word);
-  for (size_t slot = h & mask;; slot = (slot + 1) & mask) {
-    const Slot& s = word_slots_[slot];
-    if (s.index < 0) return nullptr;
-    if (s.hash == h && SameShortKey(words_[static_cast<size_t>(s.index)], word))
-      return &masks_[static_cast<size_t>(s.index) * mask_words_];
-  }
+  const int32_t i = word_index_.Find(word);
+  return i < 0 ? nullptr : &masks_[static_cast<size_t>(i) * mask_words_];
 }
 
 void Lexicon::CollectVocabulary(std::unordered_set<std::string>* out) const {

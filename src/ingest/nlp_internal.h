@@ -281,26 +281,33 @@ struct Lexicon {
  private:
   // Rebuilds the index of `classes` (open addressing, power-of-two tables).
   void IndexClasses();
-  [[gnu::always_inline]] int ClassIndex(std::string_view cls) const {
-    if (class_slots_.empty()) return -1;
-    const size_t mask = class_slots_.size() - 1;
-    const uint64_t h = ShortKeyHash(cls);
-    for (size_t slot = h & mask;; slot = (slot + 1) & mask) {
-      const Slot& s = class_slots_[slot];
-      if (s.index < 0) return -1;
-      if (s.hash == h && SameShortKey(class_names_[static_cast<size_t>(s.index)], cls)) return s.index;
-    }
-  }
+  [[gnu::always_inline]] int ClassIndex(std::string_view cls) const { return class_index_.Find(cls); }
   const uint64_t* WordMask(std::string_view word) const;
-  struct Slot {
-    uint64_t hash = 0;
-    int32_t index = -1;  // -1 empty, else an index into class_names_ or words_
+  // A read-only open-addressing index over `keys` (a power-of-two table of their hashes and
+  // positions), rebuilt by Build after `keys` changes.
+  struct KeyIndex {
+    struct Slot {
+      uint64_t hash = 0;
+      int32_t index = -1;  // -1 empty, else an index into keys
+    };
+    std::vector<std::string> keys;
+    std::vector<Slot> slots;
+    void Build();
+    // The position of `key` in keys, or -1.
+    [[gnu::always_inline]] int32_t Find(std::string_view key) const {
+      if (slots.empty()) return -1;
+      const size_t mask = slots.size() - 1;
+      const uint64_t h = ShortKeyHash(key);
+      for (size_t slot = h & mask;; slot = (slot + 1) & mask) {
+        const Slot& s = slots[slot];
+        if (s.index < 0) return -1;
+        if (s.hash == h && SameShortKey(keys[static_cast<size_t>(s.index)], key)) return s.index;
+      }
+    }
   };
-  std::vector<std::string> class_names_;
-  std::vector<Slot> class_slots_;
-  std::vector<std::string> words_;
-  std::vector<Slot> word_slots_;
-  std::vector<uint64_t> masks_;      // mask_words_ per word of words_
+  KeyIndex class_index_;             // the names of `classes`, sorted
+  KeyIndex word_index_;              // every word of `classes`, once
+  std::vector<uint64_t> masks_;      // mask_words_ per word of word_index_
   size_t mask_words_ = 0;
 };
 
