@@ -17,6 +17,7 @@
 #include "geokg/store/bulk.h"
 #include "geokg/store/interner.h"
 #include "geokg/store/sqlite.h"
+#include "edge_table.h"
 #include "migrations.h"
 
 namespace geokg {
@@ -121,7 +122,7 @@ struct RelationKeyHash {
 // connections write; but the ids of rolled-back rows are given out again, so everything is
 // forgotten when a document or a batch rolls back (rare: a document that fails). Forgotten
 // too when it grows past kMaxEntries (memory stays bounded on any archive; a forgotten
-// entry only costs a lookup). Flat tables (Interner), no node per entry.
+// entry only costs a lookup). Flat tables (Interner, EdgeTable), no node per entry.
 class StoredCache {
  public:
   static constexpr size_t kMaxEntries = size_t{1} << 20;  // about 40 MB
@@ -153,43 +154,19 @@ class StoredCache {
   }
   // The edge's relations.id, or 0.
   int64_t FindRelation(const RelationKey& k) const {
-    if (relation_slots_.empty()) return 0;
-    const size_t mask = relation_slots_.size() - 1;
-    for (size_t i = Hash(k) & mask;; i = (i + 1) & mask) {
-      const uint32_t slot = relation_slots_[i];
-      if (slot == 0) return 0;
-      if (relations_[slot - 1].key == k) return relations_[slot - 1].id;
-    }
+    const EdgeTable::Entry* e = relations_.Find(k.subject, k.object, k.type, k.negated);
+    return e == nullptr ? 0 : e->id;
   }
   void PutRelation(const RelationKey& k, int64_t id) {
-    if ((relations_.size() + 1) * 2 > relation_slots_.size()) {
-      std::vector<uint32_t> bigger(std::max<size_t>(1024, relation_slots_.size() * 2), 0);
-      const size_t mask = bigger.size() - 1;
-      for (uint32_t n = 0; n < relations_.size(); ++n) {
-        size_t i = Hash(relations_[n].key) & mask;
-        while (bigger[i] != 0) i = (i + 1) & mask;
-        bigger[i] = n + 1;
-      }
-      relation_slots_.swap(bigger);
-    }
-    const size_t mask = relation_slots_.size() - 1;
-    for (size_t i = Hash(k) & mask;; i = (i + 1) & mask) {
-      uint32_t& slot = relation_slots_[i];
-      if (slot == 0) {
-        relations_.push_back({k, id});
-        slot = static_cast<uint32_t>(relations_.size());
-        return;
-      }
-      if (relations_[slot - 1].key == k) return;
-    }
+    EdgeTable::Entry& e = relations_[relations_.Intern(k.subject, k.object, k.type, k.negated)];
+    if (e.id == 0) e.id = id;
   }
 
   void Clear() {
     entity_keys_ = Interner();
     entities_ = std::vector<EntityInfo>();
     aliases_ = Interner();
-    relations_ = std::vector<Edge>();
-    relation_slots_ = std::vector<uint32_t>();
+    relations_ = EdgeTable();
   }
   // Bounds memory; call between transactions only.
   void Trim() {
@@ -197,25 +174,11 @@ class StoredCache {
   }
 
  private:
-  struct Edge {
-    RelationKey key;
-    int64_t id;
-  };
-  static uint64_t Hash(const RelationKey& k) {
-    uint64_t h = static_cast<uint64_t>(k.subject) * 0x9E3779B97F4A7C15ULL;
-    h ^= (static_cast<uint64_t>(k.object) + (static_cast<uint64_t>(k.type) << 1 | k.negated)) *
-         0xBF58476D1CE4E5B9ULL;
-    h ^= h >> 31;
-    h *= 0x94D049BB133111EBULL;
-    return h ^ (h >> 29);
-  }
-
   Interner entity_keys_;
   std::vector<EntityInfo> entities_;  // by entity_keys_ index
   Interner aliases_;                  // entity id bytes + alias
   std::string scratch_;
-  std::vector<Edge> relations_;
-  std::vector<uint32_t> relation_slots_;  // index into relations_ + 1; 0 is empty
+  EdgeTable relations_;
 };
 
 class SqliteStore final : public Store {
