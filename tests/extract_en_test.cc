@@ -418,5 +418,21 @@ TEST_F(ExtractionEn, AGerundAfterInIsTheVerbsObject) {
   EXPECT_TRUE(Lacks(r, "airmen|AID|Islamic State"));
 }
 
+TEST_F(ExtractionEn, ANationalityOrAPeopleBeforeAGroupNounNamesTheGroup) {
+  Run("In May Canadian students met the mayor, and later the Kurdish volunteers left.");
+  std::set<std::string> m = Mentions();
+  EXPECT_TRUE(Has(m, "Canadian students=Canadian students"));
+  EXPECT_TRUE(Has(m, "the Kurdish volunteers=Kurdish volunteers"));
+  Run("The Nigerian people and Sudanese Arab fighters.");
+  m = Mentions();
+  EXPECT_TRUE(Has(m, "The Nigerian people=Nigerian people"));
+  EXPECT_TRUE(Has(m, "Sudanese Arab fighters=Sudanese Arab fighters"));
+  // A state's own agents stay the state.
+  Run("In 2019 Turkish troops and Turkish service members crossed the border.");
+  m = Mentions();
+  EXPECT_TRUE(Lacks(m, "Turkish troops=Turkish troops"));
+  EXPECT_TRUE(Lacks(m, "Turkish service members=Turkish service members"));
+}
+
 }  // namespace
 }  // namespace geokg

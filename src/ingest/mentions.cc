@@ -1420,6 +1420,43 @@ int FrenchPhraseEnd(const Ctx& c, const Tokens& toks, int i) {
 // Collective actors named by a common noun: "la coalition", "les rebelles", "protesters".
 // Runs twice: before the role pass for nouns that are never titles, after it for role nouns
 // ("le maire", "the director") that introduced no name.
+// English: the nationality and people adjectives before a group noun `head` whose phrase
+// opens at `begin`: "Iraqi civilians", "Syrian Arab forces", "local Kurdish fighters".
+// Returns where the phrase then opens: `begin` when none stands there, or when a state's
+// demonym alone stands before a noun for the state's own agents ("Iraqi forces", "Turkish
+// officials" are the state). Sets *nationality to the state's entry of the demonym, if any.
+int PeopleModifiers(const Ctx& c, const Tokens& toks, int begin, int head, int* nationality) {
+  int j = begin - 1;
+  bool people = false;
+  int state = -1;
+  for (; j >= 0 && begin - j <= 3; --j) {
+    const Token& p = toks[static_cast<size_t>(j)];
+    if (c.taken[static_cast<size_t>(j)] >= 0 || !p.is_word || !p.upper_initial) break;
+    if (c.demonym_at[static_cast<size_t>(j)] >= 0) {
+      if (state < 0) state = c.demonym_at[static_cast<size_t>(j)];
+    } else if (c.lex.In("people_adjective", p.lower)) {
+      people = true;
+    } else {
+      break;
+    }
+  }
+  if (j == begin - 1) return begin;
+  // "U.S. service members", "Iraqi security forces": agents by any word of the phrase.
+  for (int k = begin; k <= head && !people; ++k) {
+    const Token& h = toks[static_cast<size_t>(k)];
+    if (c.lex.In("group_head", h.lower) || c.lex.In("group_head", h.lemma)) return begin;
+  }
+  // Plain adjectives before them: "local Arab fighters" (at the head of a sentence too).
+  for (int k = 0; k < 2 && j >= 0; ++k, --j) {
+    const Token& p = toks[static_cast<size_t>(j)];
+    if (c.taken[static_cast<size_t>(j)] >= 0 || !p.is_word || p.pos != Pos::kAdj || (p.upper_initial && j > 0) ||
+        c.lex.In("determiner", p.lower) || c.lex.In("quantifier", p.lower) || c.lex.In("number_word", p.lower))
+      break;
+  }
+  *nationality = state;
+  return j + 1;
+}
+
 void GroupPass(Ctx& c, int s, bool roles) {
   const Tokens& toks = c.doc->sentences[static_cast<size_t>(s)].tokens;
   int n = static_cast<int>(toks.size());
@@ -1509,6 +1546,14 @@ void GroupPass(Ctx& c, int s, bool roles) {
       }
       if (begin < i && toks[static_cast<size_t>(begin)].text == ",") ++begin;
     }
+    // English: a nationality or a people before the noun names the group ("Iraqi civilians",
+    // "British businesses", "the Syrian people", "Kurdish fighters"); the entity is the group,
+    // of that country. A state's own agents ("Iraqi forces") are the state (DemonymPass).
+    int nationality = -1;
+    const int people_begin = c.lex.lang != "fr" && group && !t.upper_initial ? PeopleModifiers(c, toks, begin, i, &nationality)
+                                                                       : begin;
+    const bool people = people_begin < begin;
+    begin = people_begin;
     const Token* prev = begin > 0 ? &toks[static_cast<size_t>(begin - 1)] : nullptr;
     // English names groups by bare plurals: "Militants attacked", "killed 20 militants",
     // "Turkish-backed militias" (not after a capitalised word, which may name them: "Iraqi
@@ -1521,7 +1566,7 @@ void GroupPass(Ctx& c, int s, bool roles) {
     // French: a number counts them ("15 morts", "trente manifestants").
     const bool counted = prev && c.lex.lang == "fr" && prev->is_word &&
                          (std::isdigit(static_cast<unsigned char>(prev->text[0])) || prev->pos == Pos::kNum);
-    if (!lone_capital && !bare_plural && !counted &&
+    if (!lone_capital && !bare_plural && !counted && !people &&
         (!prev || !(c.lex.In("determiner", prev->lower) || c.lex.In("preposition", prev->lower) ||
                     c.lex.In("possessive", prev->lower))))
       continue;
@@ -1645,6 +1690,9 @@ void GroupPass(Ctx& c, int s, bool roles) {
       name = t.lower;
     }
     int ent = c.table.Keyed("generic:" + c.doc->article.id + ":" + key, name, type);
+    if (nationality >= 0 && c.doc->entities[static_cast<size_t>(ent)].country.empty())
+      c.doc->entities[static_cast<size_t>(ent)].country =
+          c.res.gazetteer.entries()[static_cast<size_t>(nationality)].country;
     int m = AddMention(c, s, first, end, ent, type);
     c.doc->mentions[static_cast<size_t>(m)].named = false;
     c.doc->mentions[static_cast<size_t>(m)].plural = t.lower.back() == 's' || t.lower.back() == 'x';
