@@ -356,5 +356,19 @@ TEST_F(French, ArticleTitlesNeedTheirCapital) {
   EXPECT_EQ(orgs, 2u) << ::testing::PrintToString(lines);
 }
 
+// A quote opened inside a sentence does not start one: its first capital is the name's. A
+// daily's one-word name that is also a common word is a word of the longer name around it.
+TEST_F(French, QuotedNamesAndNamesInsideNames) {
+  Run("En 2012, le journaliste avait été enlevé par le \"Mouvement de Lutte pour la Terre\" au "
+      "Mali. Il a été libéré par le Front de Libération du Nord, selon Libération.");
+  std::set<std::string> lines = EntityLines(doc_);
+  EXPECT_TRUE(lines.count("ORG:Mouvement de Lutte pour la Terre")) << ::testing::PrintToString(lines);
+  EXPECT_TRUE(lines.count("ORG:Front de Libération du Nord")) << ::testing::PrintToString(lines);
+  size_t liberation = 0;
+  for (const Mention& m : doc_.mentions)
+    if (m.entity >= 0 && m.text == "Libération") ++liberation;
+  EXPECT_EQ(liberation, 1u) << ::testing::PrintToString(lines);  // the daily, named on its own
+}
+
 }  // namespace
 }  // namespace geokg

@@ -2010,6 +2010,9 @@ void NamePass(Ctx& c, int s) {
     int b = i;
     // A sentence-initial capital on a common word is just the start of the sentence.
     bool initial = i == 0 || !toks[static_cast<size_t>(i - 1)].is_word;
+    // A quote opened inside the sentence (par le "Mouvement de ...") starts no sentence.
+    if (initial && i >= 2 && QuoteToken(toks[static_cast<size_t>(i - 1)]) && toks[static_cast<size_t>(i - 2)].is_word)
+      initial = false;
     if (initial && !titled && !(words >= 2 && c.lex.In("first_name", first.lower)) &&
         CommonWordAtStart(c, first)) {
       if (words == 1) continue;
@@ -2118,6 +2121,18 @@ void NamePass(Ctx& c, int s) {
                              c.lex.In("place_genitive", toks[static_cast<size_t>(j - 2)].lower) && capital(j - 1) &&
                              !c.morph->IsCommonWord(toks[static_cast<size_t>(j - 1)].lower, "fr") &&
                              !c.lex.In("org_word", toks[static_cast<size_t>(j - 1)].lower);
+    // A one-word organisation the list knows that is also a common word ("Libération", a
+    // daily) is only a word of the longer name around it: "Front de Libération du Nord".
+    if (type == EntityType::kOrg) {
+      for (int k = b; k < j; ++k) {
+        int o = c.taken[static_cast<size_t>(k)];
+        if (o < 0) continue;
+        Mention& inner = c.doc->mentions[static_cast<size_t>(o)];
+        if (inner.type == EntityType::kOrg && inner.last - inner.first == 1 && inner.first > b &&
+            c.morph->IsCommonWord(toks[static_cast<size_t>(k)].lower, c.lex.lang))
+          inner.entity = -1;
+      }
+    }
     int whole = AddMention(c, s, b, j, c.table.Local(prefix, name, type, ""), type);
     if (named_after) {
       const Token& p = toks[static_cast<size_t>(j - 1)];
