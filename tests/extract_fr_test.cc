@@ -370,5 +370,15 @@ TEST_F(French, QuotedNamesAndNamesInsideNames) {
   EXPECT_EQ(liberation, 1u) << ::testing::PrintToString(lines);  // the daily, named on its own
 }
 
+// A town after the kind of a square or a bridge, capitalised, is a word of that place's name:
+// "le Parc de la Fontaine" is no "Fontaine" (a town in Isère).
+TEST_F(French, TownInsideAParkName) {
+  Run("Samedi, des milliers de personnes se sont retrouvées au Parc de la Fontaine. Le Parc de "
+      "la Fontaine a fermé à minuit.");
+  std::set<std::string> lines = EntityLines(doc_);
+  EXPECT_TRUE(lines.count("PLACE:Parc de la Fontaine")) << ::testing::PrintToString(lines);
+  EXPECT_EQ(lines.size(), 1u) << ::testing::PrintToString(lines);
+}
+
 }  // namespace
 }  // namespace geokg

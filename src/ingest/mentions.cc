@@ -313,6 +313,17 @@ bool InsideLongerName(const Ctx& c, const Tokens& toks, int i) {
   if (i >= 3 && toks[static_cast<size_t>(i - 1)].text == "." && MiddleInitial(toks, i - 2, n) &&
       name_word(i - 3))
     return true;
+  // French "le Parc de la Fontaine", "la Place de la République", "le Pont de Normandie": a
+  // town after de/du/des that follows a capitalised kind of street or square names it.
+  if (c.lex.lang == "fr" && i >= 2) {
+    int k = i - 1;
+    if (k >= 2 && (toks[static_cast<size_t>(k)].lower == "la" || toks[static_cast<size_t>(k)].lower == "l'")) --k;
+    const std::string& prep = toks[static_cast<size_t>(k)].lower;
+    const Token& head = toks[static_cast<size_t>(k - 1)];
+    if ((prep == "de" || prep == "d'" || prep == "du" || prep == "des") && head.upper_initial &&
+        c.lex.In("street_kind", head.lower))
+      return true;
+  }
   // The word before counts unless it only opens the sentence ("Hier Lyon ...").
   if (i >= 2 && name_word(i - 1) && toks[static_cast<size_t>(i - 2)].is_word &&
       !c.lex.In("title", toks[static_cast<size_t>(i - 1)].lower) &&
@@ -2055,7 +2066,7 @@ void NamePass(Ctx& c, int s) {
       skip = skip || c.lex.In("not_actor_word", t.lower);
       org = org || c.lex.In("org_word", t.lower) || (k == b && (lower_head || c.lex.In("org_name_head", t.lower))) ||
             (k == b && k + 1 < j && c.lex.lang == "fr" && c.lex.In("foreign_article", t.lower));
-      place = place || c.lex.In("place_word", t.lower);
+      place = place || c.lex.In("place_word", t.lower) || (k == b && c.lex.lang == "fr" && c.lex.In("street_kind", t.lower));
     }
     // A lone generic word ("Conseil", "Banque") is part of a name the text did not finish.
     if (span_words_of(b, j) == 1 && !lower_head) {
