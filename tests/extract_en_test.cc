@@ -434,5 +434,36 @@ TEST_F(ExtractionEn, ANationalityOrAPeopleBeforeAGroupNounNamesTheGroup) {
   EXPECT_TRUE(Lacks(m, "Turkish service members=Turkish service members"));
 }
 
+TEST_F(ExtractionEn, NamesListedAfterAPlaceArePlaces) {
+  Run("In 2015 shelling hit homes in Homs, Kafrnabel and Zarzour.");
+  std::set<std::string> m = Mentions();
+  EXPECT_TRUE(Has(m, "Kafrnabel=Kafrnabel"));
+  EXPECT_TRUE(Has(m, "Zarzour=Zarzour"));
+  // After a comma, a name the list does not go on with is no place.
+  Run("In Homs, Zarzour said the shelling had stopped.");
+  EXPECT_TRUE(Lacks(Mentions(), "Zarzour=Zarzour"));
+}
+
+TEST_F(ExtractionEn, ARulersGovernmentIsNamedByTheRuler) {
+  Run("In 2014 the Asad regime bombed the suburbs, and Assad's brutal regime denied it.");
+  std::set<std::string> m = Mentions();
+  EXPECT_TRUE(Has(m, "the Asad regime=Bashar al-Assad"));
+  EXPECT_TRUE(Has(m, "Assad's brutal regime=Bashar al-Assad"));
+}
+
+TEST_F(ExtractionEn, ArabicPlaceWordsOpenPlaceNames) {
+  Run("In 2017 fighting went on around Wadi Zeitoun.");
+  std::set<std::string> m = Mentions();
+  EXPECT_TRUE(Has(m, "Wadi Zeitoun=Wadi Zeitoun"));
+  EXPECT_EQ(doc_.mentions.empty() ? EntityType::kUnknown : doc_.mentions.back().type, EntityType::kPlace);
+}
+
+TEST_F(ExtractionEn, TheMembersOfACouncilAreTheCouncil) {
+  Run("In 2014 the Members of the Security Council urged all factions and their supporters to stay calm.");
+  std::set<std::string> m = Mentions();
+  EXPECT_TRUE(Has(m, "the Members of the Security Council=United Nations Security Council"));
+  EXPECT_TRUE(Has(m, "their supporters=supporters"));
+}
+
 }  // namespace
 }  // namespace geokg

@@ -600,6 +600,38 @@ void ExtendNounPhrases(Ctx& c, int s) {
   }
 }
 
+// English names a ruler's government by the ruler: "the Assad regime", "Assad's brutal
+// regime", "the Putin administration". The person's mention grows to the phrase (class
+// `ruler_noun`); the entity stays the person.
+void RulerPhrases(Ctx& c, int s) {
+  if (c.lex.lang == "fr") return;
+  const Tokens& toks = c.doc->sentences[static_cast<size_t>(s)].tokens;
+  const int n = static_cast<int>(toks.size());
+  for (size_t mi = c.first_mention[static_cast<size_t>(s)]; mi < c.doc->mentions.size(); ++mi) {
+    Mention& m = c.doc->mentions[mi];
+    if (m.sentence != s || m.type != EntityType::kPerson || !m.named || m.pronoun || m.entity < 0) continue;
+    int k = m.last;
+    const bool possessive = k < n && (toks[static_cast<size_t>(k)].lower == "'s");
+    if (possessive) ++k;
+    // One adjective may stand before the noun: "Assad's brutal regime".
+    if (k + 1 < n && toks[static_cast<size_t>(k)].pos == Pos::kAdj && !toks[static_cast<size_t>(k)].upper_initial &&
+        c.taken[static_cast<size_t>(k)] < 0)
+      ++k;
+    if (k >= n || c.taken[static_cast<size_t>(k)] >= 0) continue;
+    const Token& head = toks[static_cast<size_t>(k)];
+    if (head.upper_initial || !(c.lex.In("ruler_noun", head.lower) || c.lex.In("ruler_noun", head.lemma))) continue;
+    int first = m.first;
+    if (!possessive && first > 0 && toks[static_cast<size_t>(first - 1)].lower == "the" &&
+        c.taken[static_cast<size_t>(first - 1)] < 0)
+      --first;
+    for (int j = first; j <= k; ++j) c.taken[static_cast<size_t>(j)] = static_cast<int>(mi);
+    m.long_text = c.doc->article.text.substr(toks[static_cast<size_t>(first)].begin,
+                                             head.end - toks[static_cast<size_t>(first)].begin);
+    m.first = first;
+    m.last = k + 1;
+  }
+}
+
 // Demonyms that stand for their state: "les Russes", "militaires russes", "Russian forces".
 void DemonymPass(Ctx& c, int s) {
   const Tokens& toks = c.doc->sentences[static_cast<size_t>(s)].tokens;
@@ -1934,6 +1966,26 @@ int OrgPhraseEnd(const Ctx& c, const Tokens& toks, int i, int j) {
 // French the analysis reads the dictionary's names ("Pierre", "Laurent" are first names as
 // well as words); English proper-noun tags also cover titles and words of names ("Staff
 // Sgt.", "Army"), so there the word list decides.
+// English: a name that goes on a list after a place is a place too ("in Hama, Kafr Zita and
+// Latamneh"): the name [b, j) after a comma or a coordinator that follows a place's name,
+// with the list going on after it or ending with it.
+bool ListedAfterPlace(const Ctx& c, const Tokens& toks, int b, int j) {
+  const int n = static_cast<int>(toks.size());
+  if (b < 2 || c.lex.In("first_name", toks[static_cast<size_t>(b)].lower)) return false;
+  const std::string& link = toks[static_cast<size_t>(b - 1)].lower;
+  const bool comma = link == ",";
+  if (!comma && link != "and" && link != "or") return false;
+  const int before = c.taken[static_cast<size_t>(b - 2)];
+  if (before < 0) return false;
+  const Mention& m = c.doc->mentions[static_cast<size_t>(before)];
+  if (!m.named || m.pronoun || m.type != EntityType::kPlace || m.last != b - 1) return false;
+  if (!comma) return true;
+  // After a comma the list must go on: "In Aleppo, Smith said" names no place.
+  if (j >= n) return false;
+  const std::string& next = toks[static_cast<size_t>(j)].lower;
+  return next == "," || next == "and" || next == "or";
+}
+
 bool CommonWordAtStart(Ctx& c, const Token& t) {
   if (c.lex.lang == "fr" && t.pos != Pos::kX) return t.pos != Pos::kPropn;
   return c.morph->IsCommonWord(t.lower, c.lex.lang);
@@ -2099,7 +2151,7 @@ void NamePass(Ctx& c, int s) {
         continue;
       }
       type = EntityType::kOrg;
-    } else if (locative) {
+    } else if (locative || (c.lex.lang != "fr" && span_words <= 2 && ListedAfterPlace(c, toks, b, j))) {
       type = EntityType::kPlace;
     } else if (c.lex.lang == "fr" && span_words == 1 && b > 0 && c.lex.In("place_genitive", toks[static_cast<size_t>(b - 1)].lower) &&
                !NationalityNoun(toks[static_cast<size_t>(b)]) && !c.morph->IsCommonWord(toks[static_cast<size_t>(b)].lower, "fr")) {
@@ -2648,6 +2700,7 @@ void FindMentions(const Resources& res, const Lexicon& lex, Morphology* morph, D
     DemonymPass(c, s);
     ExtendStateGroups(c, s);
     ExtendNounPhrases(c, s);
+    RulerPhrases(c, s);
     RoleNounPhrases(c, s);
     GroupPass(c, s, /*roles=*/true);
     ShortFormPass(c, s);
