@@ -195,6 +195,14 @@ const uint64_t* Lexicon::WordMask(std::string_view word) const {
   return i < 0 ? nullptr : &masks_[static_cast<size_t>(i) * mask_words_];
 }
 
+void Lexicon::MarkClasses(std::vector<Sentence>* sentences) const {
+  for (Sentence& s : *sentences)
+    for (Token& t : s.tokens) {
+      t.lower_classes = word_index_.Find(t.lower);
+      t.lemma_classes = t.lemma == t.lower ? t.lower_classes : word_index_.Find(t.lemma);
+    }
+}
+
 void Lexicon::CollectVocabulary(std::unordered_set<std::string>* out) const {
   for (const Trigger& t : triggers) out->insert(t.pattern.begin(), t.pattern.end());
   for (const Modal& m : modals) out->insert(m.pattern.begin(), m.pattern.end());

@@ -280,12 +280,12 @@ int NameRun(const Lexicon& lex, const Tokens& toks, int i, int limit) {
       continue;
     }
     if (IsLetterToken(t) && (t.upper_initial || (words > 0 && ArticledName(t))) &&
-        !lex.In("not_name", t.lower) && !lex.In("role", t.lower)) {
+        !lex.InLower("not_name", t) && !lex.InLower("role", t)) {
       ++j;
       ++words;
       continue;
     }
-    if (words > 0 && lex.In("name_particle", t.lower) && j + 1 < limit &&
+    if (words > 0 && lex.InLower("name_particle", t) && j + 1 < limit &&
         toks[static_cast<size_t>(j + 1)].upper_initial) {
       ++j;
       continue;
@@ -302,11 +302,11 @@ bool InsideLongerName(const Ctx& c, const Tokens& toks, int i) {
   const int n = static_cast<int>(toks.size());
   auto name_word = [&](int k) {
     const Token& t = toks[static_cast<size_t>(k)];
-    return IsLetterToken(t) && t.upper_initial && !c.lex.In("month", t.lower) && !c.lex.In("not_name", t.lower);
+    return IsLetterToken(t) && t.upper_initial && !c.lex.InLower("month", t) && !c.lex.InLower("not_name", t);
   };
   int next = i + 1;
-  if (next + 1 < n && c.lex.In("name_particle", toks[static_cast<size_t>(next)].lower) &&
-      c.lex.In("first_name", toks[static_cast<size_t>(i)].lower))
+  if (next + 1 < n && c.lex.InLower("name_particle", toks[static_cast<size_t>(next)]) &&
+      c.lex.InLower("first_name", toks[static_cast<size_t>(i)]))
     ++next;
   if (next < n && name_word(next)) return true;
   // After a middle initial: "Scott C. Dayton".
@@ -321,13 +321,13 @@ bool InsideLongerName(const Ctx& c, const Tokens& toks, int i) {
     const std::string& prep = toks[static_cast<size_t>(k)].lower;
     const Token& head = toks[static_cast<size_t>(k - 1)];
     if ((prep == "de" || prep == "d'" || prep == "du" || prep == "des") && head.upper_initial &&
-        c.lex.In("street_kind", head.lower))
+        c.lex.InLower("street_kind", head))
       return true;
   }
   // The word before counts unless it only opens the sentence ("Hier Lyon ...").
   if (i >= 2 && name_word(i - 1) && toks[static_cast<size_t>(i - 2)].is_word &&
-      !c.lex.In("title", toks[static_cast<size_t>(i - 1)].lower) &&
-      !c.lex.In("person_title", toks[static_cast<size_t>(i - 1)].lower))
+      !c.lex.InLower("title", toks[static_cast<size_t>(i - 1)]) &&
+      !c.lex.InLower("person_title", toks[static_cast<size_t>(i - 1)]))
     return true;
   return false;
 }
@@ -361,7 +361,7 @@ void GazetteerPass(Ctx& c, int s) {
   std::vector<std::pair<int, const std::vector<FormHit>*>> found;
   for (int i = 0; i < n; ++i) {
     if (!toks[static_cast<size_t>(i)].is_word || c.taken[static_cast<size_t>(i)] >= 0) continue;
-    bool locative = i > 0 && c.lex.In("locative", toks[static_cast<size_t>(i - 1)].lower);
+    bool locative = i > 0 && c.lex.InLower("locative", toks[static_cast<size_t>(i - 1)]);
     // The forms that start here, found shortest first and tried longest first.
     found.clear();
     key.clear();
@@ -412,7 +412,7 @@ void ExtendStateGroups(Ctx& c, int s) {
     for (int k = m.last; k < std::min(n, m.last + 3); ++k) {
       const Token& t = toks[static_cast<size_t>(k)];
       if (!t.is_word || t.upper_initial || c.taken[static_cast<size_t>(k)] >= 0) break;
-      if (c.lex.In("group_head", t.lower) || c.lex.In("group_head", t.lemma)) {
+      if (c.lex.InLower("group_head", t) || c.lex.InLemma("group_head", t)) {
         m.long_text = c.doc->article.text.substr(m.begin, t.end - m.begin);
         break;
       }
@@ -442,8 +442,8 @@ void ExtendNounPhrases(Ctx& c, int s) {
   const Tokens& toks = c.doc->sentences[static_cast<size_t>(s)].tokens;
   const int n = static_cast<int>(toks.size());
   auto head = [&](const Token& t) {
-    return c.lex.In("group_head", t.lower) || c.lex.In("group_head", t.lemma) ||
-           c.lex.In("np_head", t.lower) || c.lex.In("np_head", t.lemma);
+    return c.lex.InLower("group_head", t) || c.lex.InLemma("group_head", t) ||
+           c.lex.InLower("np_head", t) || c.lex.InLemma("np_head", t);
   };
   // A word that may stand inside a noun phrase before its head: not a function word, nor a
   // verb or an adverb by the tagger ("fighters pushed back militants").
@@ -451,10 +451,10 @@ void ExtendNounPhrases(Ctx& c, int s) {
     if ((t.pos == Pos::kVerb && t.verb_form != VerbForm::kGerund && t.verb_form != VerbForm::kParticiple) ||
         t.pos == Pos::kAdv || t.pos == Pos::kAdp || t.pos == Pos::kAux || t.pos == Pos::kPron)
       return false;
-    return t.is_word && !t.upper_initial && !c.lex.In("preposition", t.lower) &&
-           !c.lex.In("determiner", t.lower) && !c.lex.In("clause_opener", t.lower) &&
-           !c.lex.In("relative", t.lower) && !c.lex.In("passive_aux", t.lower) &&
-           !c.lex.In("stop_role", t.lower) && !c.lex.In("np_stop", t.lower);
+    return t.is_word && !t.upper_initial && !c.lex.InLower("preposition", t) &&
+           !c.lex.InLower("determiner", t) && !c.lex.InLower("clause_opener", t) &&
+           !c.lex.InLower("relative", t) && !c.lex.InLower("passive_aux", t) &&
+           !c.lex.InLower("stop_role", t) && !c.lex.InLower("np_stop", t);
   };
   // A generic mention covering token k gives way to the phrase that absorbs it.
   auto absorb = [&](int k, int into) {
@@ -481,7 +481,7 @@ void ExtendNounPhrases(Ctx& c, int s) {
       bool generic = taken >= 0 && !c.doc->mentions[static_cast<size_t>(taken)].named;
       if (!t.is_word || t.upper_initial || (taken >= 0 && !generic) || t.lower == "'s" || t.lower == "\xE2\x80\x99s") break;
       // "ISIL fighting positions" is a place ISIL holds (PlacePhrasePass), not ISIL.
-      if (c.lex.In("place_phrase_head", t.lower) || c.lex.In("place_phrase_head", t.lemma)) break;
+      if (c.lex.InLower("place_phrase_head", t) || c.lex.InLemma("place_phrase_head", t)) break;
       if (head(t)) {
         bool ok = true;
         for (int j = last; j <= k && ok; ++j) ok = absorb(j, idx);
@@ -500,7 +500,7 @@ void ExtendNounPhrases(Ctx& c, int s) {
                        c.doc->mentions[static_cast<size_t>(o)].last == j + 1);
     };
     if (k >= 1 && toks[static_cast<size_t>(k)].lower == "of" &&
-        c.lex.In("np_of_head", toks[static_cast<size_t>(k - 1)].lower) && generic_or_free(k - 1)) {
+        c.lex.InLower("np_of_head", toks[static_cast<size_t>(k - 1)]) && generic_or_free(k - 1)) {
       absorb(k - 1, idx);
       int b = k - 1;
       // Capitalised or plain modifiers before the head: "the Federal Government of Iraq",
@@ -508,11 +508,11 @@ void ExtendNounPhrases(Ctx& c, int s) {
       while (b > 0 && b > k - 4) {
         const Token& p = toks[static_cast<size_t>(b - 1)];
         if ((c.taken[static_cast<size_t>(b - 1)] >= 0 && !generic_or_free(b - 1)) || !p.is_word ||
-            c.lex.In("determiner", p.lower))
+            c.lex.InLower("determiner", p))
           break;
         if (c.taken[static_cast<size_t>(b - 1)] >= 0) absorb(b - 1, idx);
         if (!p.upper_initial && !modifier(p)) break;
-        if (p.upper_initial && !c.lex.In("np_modifier", p.lower)) break;
+        if (p.upper_initial && !c.lex.InLower("np_modifier", p)) break;
         --b;
       }
       for (int j = b; j < first; ++j) c.taken[static_cast<size_t>(j)] = idx;
@@ -522,8 +522,8 @@ void ExtendNounPhrases(Ctx& c, int s) {
     // A place named after its kind ("town of Debaltseve") takes a noun before the kind as
     // well: "the border town of Debaltseve".
     const bool kind_first = m.type == EntityType::kPlace &&
-                            (c.lex.In("place_head", toks[static_cast<size_t>(first)].lower) ||
-                             c.lex.In("place_head", toks[static_cast<size_t>(first)].lemma));
+                            (c.lex.InLower("place_head", toks[static_cast<size_t>(first)]) ||
+                             c.lex.InLemma("place_head", toks[static_cast<size_t>(first)]));
     for (int j = first - 1; j >= 0 && j >= first - 2; --j) {
       const Token& p = toks[static_cast<size_t>(j)];
       if (kind_first && j == first - 1 && p.pos == Pos::kNoun && !p.upper_initial && generic_or_free(j)) {
@@ -533,13 +533,13 @@ void ExtendNounPhrases(Ctx& c, int s) {
       }
       if (c.taken[static_cast<size_t>(j)] >= 0) break;
       // Numbers count the actor, they are not part of its name ("two ISIL units").
-      if (c.lex.In("determiner", p.lower) && !c.lex.In("quantifier", p.lower)) {
+      if (c.lex.InLower("determiner", p) && !c.lex.InLower("quantifier", p)) {
         for (int q = j; q < first; ++q) c.taken[static_cast<size_t>(q)] = idx;
         first = j;
         break;
       }
       // "northern Iraq", "East Mosul": a compass word is part of a place's name.
-      if (IsPlaceType(m.type) && c.lex.In("compass", p.lower)) {
+      if (IsPlaceType(m.type) && c.lex.InLower("compass", p)) {
         c.taken[static_cast<size_t>(j)] = idx;
         first = j;
         continue;
@@ -558,7 +558,7 @@ void ExtendNounPhrases(Ctx& c, int s) {
                       om.first == last + 1 && toks[static_cast<size_t>(last + 1)].upper_initial &&
                       !(after_region < n && toks[static_cast<size_t>(after_region)].is_word &&
                         (toks[static_cast<size_t>(after_region)].upper_initial ||
-                         c.lex.In("role", toks[static_cast<size_t>(after_region)].lower)));
+                         c.lex.InLower("role", toks[static_cast<size_t>(after_region)])));
         // A dateline ("JEDDAH, Saudi Arabia -") is not a place the story's actors are in.
         if (region && first == 0) region = false;
         int after = om.last;
@@ -680,7 +680,7 @@ void DemonymPass(Ctx& c, int s) {
       for (int k = i + 1; k < std::min(n, i + 4); ++k) {
         const Token& u = toks[static_cast<size_t>(k)];
         if (!u.is_word || u.upper_initial || c.taken[static_cast<size_t>(k)] >= 0) break;
-        if (c.lex.In("group_head", u.lemma) || c.lex.In("group_head", u.lower) || c.lex.In("weapon_head", u.lower)) {
+        if (c.lex.InLemma("group_head", u) || c.lex.InLower("group_head", u) || c.lex.InLower("weapon_head", u)) {
           head = k;
           break;
         }
@@ -797,7 +797,7 @@ void AddRoleTriple(Ctx& c, int s, int person_mention, int owner, const std::stri
 // a role points to the last state named; with a portfolio, to that state's ministry.
 int PossessiveOwner(Ctx& c, int s, int i) {
   const Tokens& toks = c.doc->sentences[static_cast<size_t>(s)].tokens;
-  if (i == 0 || !c.lex.In("possessive_pronoun", toks[static_cast<size_t>(i - 1)].lower)) return -1;
+  if (i == 0 || !c.lex.InLower("possessive_pronoun", toks[static_cast<size_t>(i - 1)])) return -1;
   int state = -1;
   for (size_t mi = c.first_mention[static_cast<size_t>(std::max(0, s - 1))];
        mi < c.doc->mentions.size(); ++mi) {
@@ -831,7 +831,7 @@ void ResolveRoleNoun(Ctx& c, int s, int i, const std::string& role_word) {
   while (end < n) {
     const Token& t = toks[static_cast<size_t>(end)];
     int m = c.taken[static_cast<size_t>(end)];
-    bool part = c.demonym_at[static_cast<size_t>(end)] >= 0 || c.lex.In("role_complement", t.lower) ||
+    bool part = c.demonym_at[static_cast<size_t>(end)] >= 0 || c.lex.InLower("role_complement", t) ||
                 (m >= 0 && c.doc->mentions[static_cast<size_t>(m)].type != EntityType::kPerson) ||
                 t.lower == "de" || t.lower == "du" || t.lower == "des" || t.lower == "d'" || t.lower == "à" ||
                 t.lower == "la" || t.lower == "l'" || t.lower == "of" || t.lower == "the";
@@ -849,7 +849,7 @@ void ResolveRoleNoun(Ctx& c, int s, int i, const std::string& role_word) {
   if (c.lex.lang != "fr") {  // "the Russian defence minister": owner words come first
     while (begin > 0) {
       const Token& t = toks[static_cast<size_t>(begin - 1)];
-      bool part = c.demonym_at[static_cast<size_t>(begin - 1)] >= 0 || c.lex.In("role_complement", t.lower) ||
+      bool part = c.demonym_at[static_cast<size_t>(begin - 1)] >= 0 || c.lex.InLower("role_complement", t) ||
                   c.taken[static_cast<size_t>(begin - 1)] >= 0;
       if (!part || !t.is_word) break;
       --begin;
@@ -905,11 +905,11 @@ void AppositionPass(Ctx& c, int s, bool after_names) {
     int after = c.doc->mentions[static_cast<size_t>(m)].last;
     if (after >= n || toks[static_cast<size_t>(after)].text != ",") continue;
     int k = after + 1;
-    while (k < n && c.lex.In("determiner", toks[static_cast<size_t>(k)].lower)) ++k;
+    while (k < n && c.lex.InLower("determiner", toks[static_cast<size_t>(k)])) ++k;
     // English: "Sergei Lavrov, Russia's foreign minister" - the owner may come first.
     int role_at = -1;
     for (int r = k; r < std::min(n, k + 5); ++r) {
-      if (c.lex.In("role", toks[static_cast<size_t>(r)].lemma) || c.lex.In("role", toks[static_cast<size_t>(r)].lower)) {
+      if (c.lex.InLemma("role", toks[static_cast<size_t>(r)]) || c.lex.InLower("role", toks[static_cast<size_t>(r)])) {
         role_at = r;
         break;
       }
@@ -919,13 +919,13 @@ void AppositionPass(Ctx& c, int s, bool after_names) {
       bool owner_word =
           (um >= 0 && c.doc->mentions[static_cast<size_t>(um)].type != EntityType::kPerson) ||
           c.demonym_at[static_cast<size_t>(r)] >= 0 || u.lower == "'s" ||
-          c.lex.In("role_complement", u.lower);
+          c.lex.InLower("role_complement", u);
       if (!owner_word) break;
     }
     if (role_at < 0 || c.role_used.count(role_at)) continue;
     int stop = role_at + 1;
     while (stop < n && stop < role_at + 8 && toks[static_cast<size_t>(stop)].text != "," &&
-           !c.lex.In("stop_role", toks[static_cast<size_t>(stop)].lower))
+           !c.lex.InLower("stop_role", toks[static_cast<size_t>(stop)]))
       ++stop;
     int country_entry = -1;
     // The owner follows the role ("président de l'association"); in English it may come
@@ -933,7 +933,7 @@ void AppositionPass(Ctx& c, int s, bool after_names) {
     int owner = RoleOwner(c, s, role_at + 1, stop, &country_entry);
     if (owner < 0 && k < role_at) owner = RoleOwner(c, s, k, role_at, &country_entry);
     const Token& rt = toks[static_cast<size_t>(role_at)];
-    const std::string role = c.lex.In("role", rt.lemma) ? rt.lemma : rt.lower;
+    const std::string role = c.lex.InLemma("role", rt) ? rt.lemma : rt.lower;
     RoleNounIsThePerson(c, s, role_at, m, role);
     // An owner no list knows ("la responsable de l'ONG Santé pour tous") is found by the name
     // pass: the second reading gets the role then.
@@ -959,21 +959,21 @@ void RoleBeforeApposition(Ctx& c, int s, int role_at, int person) {
       b = om.first;
       // "the European Union's foreign policy chief", "Ukraine's acting foreign minister": a
       // possessive phrase is definite without an article.
-      starts_with_owner = c.lex.In("determiner", toks[static_cast<size_t>(b)].lower) ||
+      starts_with_owner = c.lex.InLower("determiner", toks[static_cast<size_t>(b)]) ||
                           (om.last < role_at && toks[static_cast<size_t>(om.last)].lower == "'s");
       if (starts_with_owner) break;
       continue;
     }
     bool part = p.is_word &&
-                (c.demonym_at[static_cast<size_t>(b - 1)] >= 0 || c.lex.In("role_complement", p.lower) ||
-                 (p.upper_initial && !c.lex.In("determiner", p.lower)) || p.lower == "'s" ||
-                 (!p.upper_initial && (p.pos == Pos::kNoun || p.pos == Pos::kAdj) && !c.lex.In("role", p.lemma)));
+                (c.demonym_at[static_cast<size_t>(b - 1)] >= 0 || c.lex.InLower("role_complement", p) ||
+                 (p.upper_initial && !c.lex.InLower("determiner", p)) || p.lower == "'s" ||
+                 (!p.upper_initial && (p.pos == Pos::kNoun || p.pos == Pos::kAdj) && !c.lex.InLemma("role", p)));
     if (!part) break;
     --b;
   }
   int first = starts_with_owner ? b : b - 1;
   if (c.taken[static_cast<size_t>(role_at)] >= 0 || first < 0) return;
-  if (!starts_with_owner && (b == 0 || !c.lex.In("determiner", toks[static_cast<size_t>(b - 1)].lower) ||
+  if (!starts_with_owner && (b == 0 || !c.lex.InLower("determiner", toks[static_cast<size_t>(b - 1)]) ||
                              c.taken[static_cast<size_t>(b - 1)] >= 0))
     return;
   // Owners named inside the phrase keep their own mentions; the phrase is the wider one.
@@ -995,7 +995,7 @@ void RoleBeforeApposition(Ctx& c, int s, int role_at, int person) {
 bool LocativeBeforeTitle(const Ctx& c, const Tokens& toks, int m) {
   const Mention& mm = c.doc->mentions[static_cast<size_t>(m)];
   if (c.lex.lang == "fr" || (mm.type != EntityType::kState && mm.type != EntityType::kPlace)) return false;
-  return mm.first > 0 && c.lex.In("locative_adjunct", toks[static_cast<size_t>(mm.first - 1)].lower);
+  return mm.first > 0 && c.lex.InLower("locative_adjunct", toks[static_cast<size_t>(mm.first - 1)]);
 }
 
 int TitleStart(const Ctx& c, const Tokens& toks, int i) {
@@ -1004,9 +1004,9 @@ int TitleStart(const Ctx& c, const Tokens& toks, int i) {
     const Token& p = toks[static_cast<size_t>(b - 1)];
     int pm = c.taken[static_cast<size_t>(b - 1)];
     bool ordinal = IsOrdinal(p);
-    bool period = p.text == "." && b >= 2 && (c.lex.In("title", toks[static_cast<size_t>(b - 2)].lower) ||
+    bool period = p.text == "." && b >= 2 && (c.lex.InLower("title", toks[static_cast<size_t>(b - 2)]) ||
                                               c.lex.In("title", toks[static_cast<size_t>(b - 2)].lower + "."));
-    bool part = (p.is_word && p.upper_initial && !c.lex.In("not_name", p.lower)) ||
+    bool part = (p.is_word && p.upper_initial && !c.lex.InLower("not_name", p)) ||
                 c.demonym_at[static_cast<size_t>(b - 1)] >= 0 || ordinal || period ||
                 (pm >= 0 && c.doc->mentions[static_cast<size_t>(pm)].type != EntityType::kPerson);
     if (!part || (pm >= 0 && c.doc->mentions[static_cast<size_t>(pm)].type == EntityType::kPerson)) break;
@@ -1024,10 +1024,10 @@ void RolePass(Ctx& c, int s) {
   int n = static_cast<int>(toks.size());
   for (int i = 0; i < n; ++i) {
     const Token& t = toks[static_cast<size_t>(i)];
-    bool role = c.lex.In("role", t.lemma) || c.lex.In("role", t.lower);
-    bool title = c.lex.In("title", t.lower) || c.lex.In("title", t.text);
+    bool role = c.lex.InLemma("role", t) || c.lex.InLower("role", t);
+    bool title = c.lex.InLower("title", t) || c.lex.In("title", t.text);
     if (!role && !title) continue;
-    std::string role_word = c.lex.In("role", t.lemma) ? t.lemma : t.lower;
+    std::string role_word = c.lex.InLemma("role", t) ? t.lemma : t.lower;
     // "Prime Minister", "Premier ministre": the head of government.
     if (i > 0 && (role_word == "minister" || role_word == "ministre" || c.lex.lang != "fr")) {
       // English too: "Vice President" holds a role, "President" leads.
@@ -1058,8 +1058,8 @@ void RolePass(Ctx& c, int s) {
       if (u.text == ",") {
         // "le leader du parti, Mme Sylvia Pinel": the name follows the title.
         int at = j + 1;
-        while (c.lex.lang == "fr" && at + 1 < n && (c.lex.In("title", toks[static_cast<size_t>(at)].lower) ||
-                              c.lex.In("person_title", toks[static_cast<size_t>(at)].lower) ||
+        while (c.lex.lang == "fr" && at + 1 < n && (c.lex.InLower("title", toks[static_cast<size_t>(at)]) ||
+                              c.lex.InLower("person_title", toks[static_cast<size_t>(at)]) ||
                               (toks[static_cast<size_t>(at)].text == "." && at > j + 1)))
           ++at;
         if (at < n && toks[static_cast<size_t>(at)].upper_initial) name_at = at;
@@ -1069,20 +1069,20 @@ void RolePass(Ctx& c, int s) {
         if (title && u.text == ".") continue;
         break;
       }
-      if (u.upper_initial && c.demonym_at[static_cast<size_t>(j)] < 0 && !c.lex.In("role", u.lower) &&
-          !c.lex.In("role_complement", u.lower) && !c.lex.In("title", u.lower)) {
+      if (u.upper_initial && c.demonym_at[static_cast<size_t>(j)] < 0 && !c.lex.InLower("role", u) &&
+          !c.lex.InLower("role_complement", u) && !c.lex.InLower("title", u)) {
         // After de/du/of a capitalised name is what the role belongs to ("chef du
         // Pentagone", "la responsable de l'ONG Terre Solidaire", "commander of the Amphibious
         // Task Group"), not who holds it.
         int before = j - 1;
-        while (before > i && c.lex.In("determiner", toks[static_cast<size_t>(before)].lower)) --before;
-        if (j > i + 1 && before > i && c.lex.In("preposition", toks[static_cast<size_t>(before)].lower)) {
+        while (before > i && c.lex.InLower("determiner", toks[static_cast<size_t>(before)])) --before;
+        if (j > i + 1 && before > i && c.lex.InLower("preposition", toks[static_cast<size_t>(before)])) {
           int end = NameRun(c.lex, toks, j, n);
           // "la ministre des Sports Roxana Maracineanu": the portfolio ends where a first
           // name opens the minister's name.
-          if (c.lex.lang == "fr" && c.lex.In("portfolio_head", toks[static_cast<size_t>(i)].lower))
+          if (c.lex.lang == "fr" && c.lex.InLower("portfolio_head", toks[static_cast<size_t>(i)]))
             for (int k = j + 1; k < end; ++k)
-              if (c.lex.In("first_name", toks[static_cast<size_t>(k)].lower)) {
+              if (c.lex.InLower("first_name", toks[static_cast<size_t>(k)])) {
                 end = k;
                 break;
               }
@@ -1099,10 +1099,10 @@ void RolePass(Ctx& c, int s) {
         break;
       }
       // "Secretary General Antonio Guterres": a title after the role is still before the name.
-      if (u.upper_initial && (c.lex.In("title", u.lower) || c.lex.In("rank_word", u.lower))) continue;
+      if (u.upper_initial && (c.lex.InLower("title", u) || c.lex.InLower("rank_word", u))) continue;
       if (title) break;  // a title is followed directly by the name
-      if (c.lex.In("stop_role", u.lower)) break;
-      if (role && j > i + 1 && (c.lex.In("role", u.lower) || c.lex.In("role", u.lemma))) break;  // the nearer role speaks
+      if (c.lex.InLower("stop_role", u)) break;
+      if (role && j > i + 1 && (c.lex.InLower("role", u) || c.lex.InLemma("role", u))) break;  // the nearer role speaks
     }
     if (name_at < 0) {
       if (role) ResolveRoleNoun(c, s, i, role_word);
@@ -1111,9 +1111,9 @@ void RolePass(Ctx& c, int s) {
     // "the commanding general, Lt. Gen. Stephen J. Townsend": titles before the name are not it.
     const int titles_from = name_at;
     auto rank_at = [&](int k) {
-      return k < n && (c.lex.In("title", toks[static_cast<size_t>(k)].lower) ||
+      return k < n && (c.lex.InLower("title", toks[static_cast<size_t>(k)]) ||
                        c.lex.In("title", toks[static_cast<size_t>(k)].lower + ".") ||
-                       c.lex.In("rank_word", toks[static_cast<size_t>(k)].lower));
+                       c.lex.InLower("rank_word", toks[static_cast<size_t>(k)]));
     };
     while (name_at + 1 < n) {
       int tm = c.taken[static_cast<size_t>(name_at)];
@@ -1179,8 +1179,8 @@ void RolePass(Ctx& c, int s) {
         const Token& p = toks[static_cast<size_t>(b - 1)];
         // "the European Union's foreign policy chief": lower-case words of the portfolio too.
         bool pre = (p.is_word && p.upper_initial) || p.lower == "'s" || c.demonym_at[static_cast<size_t>(b - 1)] >= 0 ||
-                   c.lex.In("role_complement", p.lower) ||
-                   (p.is_word && (p.pos == Pos::kNoun || p.pos == Pos::kAdj) && !c.lex.In("role", p.lemma));
+                   c.lex.InLower("role_complement", p) ||
+                   (p.is_word && (p.pos == Pos::kNoun || p.pos == Pos::kAdj) && !c.lex.InLemma("role", p));
         if (!pre) break;
         const int pm = c.taken[static_cast<size_t>(b - 1)];
         if (pm >= 0 && LocativeBeforeTitle(c, toks, pm)) break;
@@ -1257,7 +1257,7 @@ std::vector<bool> RoadList(const Ctx& c, const Tokens& toks) {
       }
       close(road_word);
     }
-    road_word = road_word || c.lex.In("road_word", t.lower);
+    road_word = road_word || c.lex.InLower("road_word", t);
   }
   if (run_start >= 0) close(road_word);
   return in_list;
@@ -1309,7 +1309,7 @@ void QuotedOrgPass(Ctx& c, int s) {
   const Tokens& toks = c.doc->sentences[static_cast<size_t>(s)].tokens;
   const int n = static_cast<int>(toks.size());
   for (int i = 0; i + 2 < n; ++i) {
-    if (c.taken[static_cast<size_t>(i)] >= 0 || !c.lex.In("org_kind", toks[static_cast<size_t>(i)].lower)) continue;
+    if (c.taken[static_cast<size_t>(i)] >= 0 || !c.lex.InLower("org_kind", toks[static_cast<size_t>(i)])) continue;
     int open = i + 1;
     const std::string& after = toks[static_cast<size_t>(open)].lower;
     if ((after == "des" || after == "de" || after == "du" || after == "d'") && open + 1 < n) ++open;
@@ -1349,7 +1349,7 @@ void PlacePass(Ctx& c, int s) {
   int n = static_cast<int>(toks.size());
   for (int i = 0; i + 2 < n; ++i) {
     const Token& t = toks[static_cast<size_t>(i)];
-    if (!c.lex.In("place_head", t.lemma) && !c.lex.In("place_head", t.lower)) continue;
+    if (!c.lex.InLemma("place_head", t) && !c.lex.InLower("place_head", t)) continue;
     // One adjective may stand between: "la base aérienne de Hmeimim".
     int at = i + 1;
     if (at + 1 < n && toks[static_cast<size_t>(at)].is_word && !toks[static_cast<size_t>(at)].upper_initial &&
@@ -1379,9 +1379,9 @@ void StreetPass(Ctx& c, int s) {
   const int n = static_cast<int>(toks.size());
   for (int i = 0; i + 1 < n; ++i) {
     const Token& t = toks[static_cast<size_t>(i)];
-    if (c.taken[static_cast<size_t>(i)] >= 0 || !c.lex.In("street_kind", t.lower)) continue;
+    if (c.taken[static_cast<size_t>(i)] >= 0 || !c.lex.InLower("street_kind", t)) continue;
     // "à la place de", "à sa place": the idiom, not a square.
-    if (i > 0 && (c.lex.In("possessive", toks[static_cast<size_t>(i - 1)].lower) ||
+    if (i > 0 && (c.lex.InLower("possessive", toks[static_cast<size_t>(i - 1)]) ||
                   (i > 1 && toks[static_cast<size_t>(i - 1)].lower == "la" && toks[static_cast<size_t>(i - 2)].lower == "à")))
       continue;
     int at = i + 1;
@@ -1435,7 +1435,7 @@ void OnTheSpotPass(Ctx& c, int s) {
 bool FrenchAdjectiveAt(const Ctx& c, const Tokens& toks, int k) {
   const Token& t = toks[static_cast<size_t>(k)];
   return t.is_word && !t.upper_initial && t.pos == Pos::kAdj && c.taken[static_cast<size_t>(k)] < 0 &&
-         !c.lex.In("determiner", t.lower) && !c.lex.In("not_phrase_adjective", t.lower);
+         !c.lex.InLower("determiner", t) && !c.lex.InLower("not_phrase_adjective", t);
 }
 
 // French names people, groups and places by a noun phrase: the noun, its adjectives and a
@@ -1452,7 +1452,7 @@ int FrenchPhraseEnd(const Ctx& c, const Tokens& toks, int i) {
                    c.doc->mentions[static_cast<size_t>(taken)].first == k + 1 &&
                    c.doc->mentions[static_cast<size_t>(taken)].last == k + 2;
     if (w.is_word && !w.upper_initial && w.pos == Pos::kNoun && (taken < 0 || generic) &&
-        !c.lex.In("determiner", w.lower) && !c.lex.In("not_phrase_complement", w.lower)) {
+        !c.lex.InLower("determiner", w) && !c.lex.InLower("not_phrase_complement", w)) {
       k += 2;
       for (int a = 0; a < 2 && k < n && FrenchAdjectiveAt(c, toks, k); ++a) ++k;
     }
@@ -1477,7 +1477,7 @@ int PeopleModifiers(const Ctx& c, const Tokens& toks, int begin, int head, int* 
     if (c.taken[static_cast<size_t>(j)] >= 0 || !p.is_word || !p.upper_initial) break;
     if (c.demonym_at[static_cast<size_t>(j)] >= 0) {
       if (state < 0) state = c.demonym_at[static_cast<size_t>(j)];
-    } else if (c.lex.In("people_adjective", p.lower)) {
+    } else if (c.lex.InLower("people_adjective", p)) {
       people = true;
     } else {
       break;
@@ -1487,13 +1487,13 @@ int PeopleModifiers(const Ctx& c, const Tokens& toks, int begin, int head, int* 
   // "U.S. service members", "Iraqi security forces": agents by any word of the phrase.
   for (int k = begin; k <= head && !people; ++k) {
     const Token& h = toks[static_cast<size_t>(k)];
-    if (c.lex.In("group_head", h.lower) || c.lex.In("group_head", h.lemma)) return begin;
+    if (c.lex.InLower("group_head", h) || c.lex.InLemma("group_head", h)) return begin;
   }
   // Plain adjectives before them: "local Arab fighters" (at the head of a sentence too).
   for (int k = 0; k < 2 && j >= 0; ++k, --j) {
     const Token& p = toks[static_cast<size_t>(j)];
     if (c.taken[static_cast<size_t>(j)] >= 0 || !p.is_word || p.pos != Pos::kAdj || (p.upper_initial && j > 0) ||
-        c.lex.In("determiner", p.lower) || c.lex.In("quantifier", p.lower) || c.lex.In("number_word", p.lower))
+        c.lex.InLower("determiner", p) || c.lex.InLower("quantifier", p) || c.lex.InLower("number_word", p))
       break;
   }
   *nationality = state;
@@ -1509,20 +1509,20 @@ void GroupPass(Ctx& c, int s, bool roles) {
     // A plural the tagger took for a verb ("les pilotes": piloter) still names people after
     // an article (not after "des" that joins it to a noun before: "la sécurité des pilotes").
     const bool article_before =
-        i > 0 && c.lex.In("determiner", toks[static_cast<size_t>(i - 1)].lower) &&
+        i > 0 && c.lex.InLower("determiner", toks[static_cast<size_t>(i - 1)]) &&
         !(toks[static_cast<size_t>(i - 1)].lower == "des" && i > 1 && toks[static_cast<size_t>(i - 2)].pos == Pos::kNoun);
     const std::string singular = c.lex.lang == "fr" && article_before && t.lower.size() > 3 &&
                                          (t.lower.back() == 's' || t.lower.back() == 'x')
                                      ? t.lower.substr(0, t.lower.size() - 1)
                                      : std::string();
-    bool group = c.lex.In("group", t.lemma) || c.lex.In("group", t.lower) ||
+    bool group = c.lex.InLemma("group", t) || c.lex.InLower("group", t) ||
                  (!singular.empty() && c.lex.In("group", singular));
-    bool place = !group && (c.lex.In("place_noun", t.lemma) || c.lex.In("place_noun", t.lower) ||
+    bool place = !group && (c.lex.InLemma("place_noun", t) || c.lex.InLower("place_noun", t) ||
                             (!singular.empty() && c.lex.In("place_noun", singular)));
     // "la compagnie", "la firme": kind nouns that are no actor by themselves may still point
     // back to the organisation named with them (below).
-    const bool kind_only = !group && !place && !roles && c.lex.lang == "fr" && c.lex.In("org_anaphor", t.lower);
-    bool role = c.lex.In("role", t.lemma) || c.lex.In("role", t.lower);
+    const bool kind_only = !group && !place && !roles && c.lex.lang == "fr" && c.lex.InLower("org_anaphor", t);
+    bool role = c.lex.InLemma("role", t) || c.lex.InLower("role", t);
     // French: a role noun with no name is a person of the story ("la directrice du centre").
     const bool unnamed_role = roles && role && !group && !place && c.lex.lang == "fr";
     if (!group && !place && !kind_only && !unnamed_role) continue;
@@ -1533,7 +1533,7 @@ void GroupPass(Ctx& c, int s, bool roles) {
     if (roles && c.lex.lang == "fr" && i > 0 && i + 1 < n) {
       const std::string& det = toks[static_cast<size_t>(i - 1)].lower;
       const std::string& next = toks[static_cast<size_t>(i + 1)].lower;
-      auto h = c.role_holder.find(c.lex.In("role", t.lemma) ? t.lemma : t.lower);
+      auto h = c.role_holder.find(c.lex.InLemma("role", t) ? t.lemma : t.lower);
       if (h != c.role_holder.end() && (det == "le" || det == "la" || det == "l'") && next != "de" &&
           next != "du" && next != "des" && next != "d'") {
         AddReference(c, s, i, i + 1, h->second, EntityType::kPerson);
@@ -1562,16 +1562,16 @@ void GroupPass(Ctx& c, int s, bool roles) {
     if (idiom) continue;
     // "l'université Harvard", "la compagnie Germanwings": the name pass reads the kind and the
     // name together.
-    if (c.lex.lang == "fr" && c.lex.In("org_apposed_head", t.lower) && i + 1 < n &&
+    if (c.lex.lang == "fr" && c.lex.InLower("org_apposed_head", t) && i + 1 < n &&
         toks[static_cast<size_t>(i + 1)].upper_initial && IsLetterToken(toks[static_cast<size_t>(i + 1)]) &&
         c.taken[static_cast<size_t>(i + 1)] < 0 &&
-        (!c.morph->IsCommonWord(toks[static_cast<size_t>(i + 1)].lower, "fr") || c.lex.In("org_kind_apposed", t.lower)))
+        (!c.morph->IsCommonWord(toks[static_cast<size_t>(i + 1)].lower, "fr") || c.lex.InLower("org_kind_apposed", t)))
       continue;
     // French: an adjective may stand between the determiner and the noun ("la vieille dame",
     // "un jeune homme", "une petite rue").
     int begin = i;
     if (c.lex.lang == "fr" && i >= 2 && c.taken[static_cast<size_t>(i - 1)] < 0 &&
-        c.lex.In("pre_adjective", toks[static_cast<size_t>(i - 1)].lower))
+        c.lex.InLower("pre_adjective", toks[static_cast<size_t>(i - 1)]))
       begin = i - 1;
     // English: lower-case modifiers before the noun belong to the group's name ("tactical
     // units", "ground forces", "local, legitimate ground forces", "international partners").
@@ -1582,8 +1582,8 @@ void GroupPass(Ctx& c, int s, bool roles) {
         if (p.text == "," && j > 0 && begin < i && toks[static_cast<size_t>(begin)].pos == Pos::kAdj &&
             toks[static_cast<size_t>(j - 1)].pos == Pos::kAdj && !toks[static_cast<size_t>(j - 1)].upper_initial)
           continue;
-        if (!p.is_word || !(p.pos == Pos::kAdj || p.pos == Pos::kNoun) || c.lex.In("determiner", p.lower) ||
-            c.lex.In("quantifier", p.lower) || c.lex.In("number_word", p.lower))
+        if (!p.is_word || !(p.pos == Pos::kAdj || p.pos == Pos::kNoun) || c.lex.InLower("determiner", p) ||
+            c.lex.InLower("quantifier", p) || c.lex.InLower("number_word", p))
           break;
         begin = j;
       }
@@ -1610,15 +1610,15 @@ void GroupPass(Ctx& c, int s, bool roles) {
     const bool counted = prev && c.lex.lang == "fr" && prev->is_word &&
                          (std::isdigit(static_cast<unsigned char>(prev->text[0])) || prev->pos == Pos::kNum);
     if (!lone_capital && !bare_plural && !counted && !people &&
-        (!prev || !(c.lex.In("determiner", prev->lower) || c.lex.In("preposition", prev->lower) ||
-                    c.lex.In("possessive", prev->lower))))
+        (!prev || !(c.lex.InLower("determiner", *prev) || c.lex.InLower("preposition", *prev) ||
+                    c.lex.InLower("possessive", *prev))))
       continue;
     // "le pays", "la ville" with the definite article and no complement: the state or the
     // town the article last named ("en Tunisie ... le pays", "à Liège ... la ville").
     const int end = c.lex.lang == "fr" ? FrenchPhraseEnd(c, toks, i) : i + 1;
     if (place && c.lex.lang == "fr" && prev && begin == i && end == i + 1) {
-      const bool state = c.lex.In("place_anaphor_state", t.lower);
-      const bool town = c.lex.In("place_anaphor_town", t.lower);
+      const bool state = c.lex.InLower("place_anaphor_state", t);
+      const bool town = c.lex.InLower("place_anaphor_town", t);
       const std::string next = i + 1 < n ? toks[static_cast<size_t>(i + 1)].lower : "";
       const bool definite = prev->lower == "le" || prev->lower == "la" || prev->lower == "l'" ||
                             prev->lower == "du" || prev->lower == "au";
@@ -1655,8 +1655,8 @@ void GroupPass(Ctx& c, int s, bool roles) {
     }
     // "la victime": the person the story is about, named or not ("Dat García ... la victime",
     // "un jeune homme ... la victime"): the last single person named before.
-    if (group && c.lex.lang == "fr" && prev && begin == i && end == i + 1 && c.lex.In("person_anaphor", t.lower) &&
-        (prev->lower == "la" || prev->lower == "le" || prev->lower == "l'" || c.lex.In("demonstrative_det", prev->lower))) {
+    if (group && c.lex.lang == "fr" && prev && begin == i && end == i + 1 && c.lex.InLower("person_anaphor", t) &&
+        (prev->lower == "la" || prev->lower == "le" || prev->lower == "l'" || c.lex.InLower("demonstrative_det", *prev))) {
       int found = -1;
       for (size_t m = 0; m < c.doc->mentions.size(); ++m) {
         const Mention& mm = c.doc->mentions[m];
@@ -1675,10 +1675,10 @@ void GroupPass(Ctx& c, int s, bool roles) {
     // "l'association", "la société" with the definite article and no complement: the
     // organisation of that kind the article last named ("l'association « Un arbre, une vie »
     // ... l'association").
-    if (c.lex.lang == "fr" && prev && begin == i && end == i + 1 && c.lex.In("org_anaphor", t.lower)) {
+    if (c.lex.lang == "fr" && prev && begin == i && end == i + 1 && c.lex.InLower("org_anaphor", t)) {
       const std::string next = i + 1 < n ? toks[static_cast<size_t>(i + 1)].lower : "";
       const bool definite = prev->lower == "le" || prev->lower == "la" || prev->lower == "l'" ||
-                            prev->lower == "du" || prev->lower == "au" || c.lex.In("demonstrative_det", prev->lower);
+                            prev->lower == "du" || prev->lower == "au" || c.lex.InLower("demonstrative_det", *prev);
       const bool complement = next == "de" || next == "du" || next == "des" || next == "d'" ||
                               (i + 1 < n && (toks[static_cast<size_t>(i + 1)].upper_initial ||
                                              QuoteToken(toks[static_cast<size_t>(i + 1)])));
@@ -1719,7 +1719,7 @@ void GroupPass(Ctx& c, int s, bool roles) {
       // belongs to the mention.
       name = c.doc->article.text.substr(toks[static_cast<size_t>(begin)].begin, t.end - toks[static_cast<size_t>(begin)].begin);
       key = Fold(name);
-      if (prev && c.lex.In("determiner", prev->lower) && !c.lex.In("quantifier", prev->lower)) first = begin - 1;
+      if (prev && c.lex.InLower("determiner", *prev) && !c.lex.InLower("quantifier", *prev)) first = begin - 1;
     } else if (begin < i || end > i + 1) {
       // The phrase is the mention ("équipe médicale", "agents d'entretien") and tells this
       // actor from others of the same noun; the noun as written is its name.
@@ -1748,7 +1748,7 @@ void GroupPass(Ctx& c, int s, bool roles) {
     if (k < n && (toks[static_cast<size_t>(k)].lower == "de" || toks[static_cast<size_t>(k)].lower == "d'")) {
       ++k;
       if (k < n && toks[static_cast<size_t>(k)].lower == "l'") ++k;
-      if (k < n && c.lex.In("group_complement", toks[static_cast<size_t>(k)].lower) &&
+      if (k < n && c.lex.InLower("group_complement", toks[static_cast<size_t>(k)]) &&
           c.taken[static_cast<size_t>(k)] < 0) {
         Mention& gm = c.doc->mentions[static_cast<size_t>(m)];
         gm.long_text = c.doc->article.text.substr(gm.begin, toks[static_cast<size_t>(k)].end - gm.begin);
@@ -1760,7 +1760,7 @@ void GroupPass(Ctx& c, int s, bool roles) {
 bool Titled(const Ctx& c, const Tokens& toks, int i) {
   if (i <= 0) return false;
   const Token& p = toks[static_cast<size_t>(i - 1)];
-  if (c.lex.In("person_title", p.lower) || c.lex.In("title", p.lower)) return true;
+  if (c.lex.InLower("person_title", p) || c.lex.InLower("title", p)) return true;
   if (p.text == "." && i >= 2) {
     const std::string& q = toks[static_cast<size_t>(i - 2)].lower;
     return c.lex.In("person_title", q) || c.lex.In("title", q);
@@ -1796,7 +1796,7 @@ void RoleNounPhrases(Ctx& c, int s) {
   const int n = static_cast<int>(toks.size());
   auto role_at = [&](int k) {
     const Token& t = toks[static_cast<size_t>(k)];
-    return c.lex.In("role", t.lemma) || c.lex.In("role", t.lower);
+    return c.lex.InLemma("role", t) || c.lex.InLower("role", t);
   };
   for (int i = 0; i < n; ++i) {
     if (!role_at(i) || c.taken[static_cast<size_t>(i)] >= 0 || c.role_used.count(i)) continue;
@@ -1808,14 +1808,14 @@ void RoleNounPhrases(Ctx& c, int s) {
     while (b > 0) {
       const Token& p = toks[static_cast<size_t>(b - 1)];
       int pm = c.taken[static_cast<size_t>(b - 1)];
-      bool part = c.demonym_at[static_cast<size_t>(b - 1)] >= 0 || c.lex.In("role_complement", p.lower) ||
+      bool part = c.demonym_at[static_cast<size_t>(b - 1)] >= 0 || c.lex.InLower("role_complement", p) ||
                   (pm >= 0 && c.doc->mentions[static_cast<size_t>(pm)].type != EntityType::kPerson &&
                    c.doc->mentions[static_cast<size_t>(pm)].last == b) ||
-                  (p.is_word && p.upper_initial && pm < 0 && !c.lex.In("determiner", p.lower));
+                  (p.is_word && p.upper_initial && pm < 0 && !c.lex.InLower("determiner", p));
       if (!part || !p.is_word || b - 1 < i - 4) break;
       --b;
     }
-    if (b == 0 || !c.lex.In("determiner", toks[static_cast<size_t>(b - 1)].lower)) {
+    if (b == 0 || !c.lex.InLower("determiner", toks[static_cast<size_t>(b - 1)])) {
       i = head;
       continue;
     }
@@ -1884,9 +1884,9 @@ void ShortFormPass(Ctx& c, int s) {
 // words joins two names, unless the words before it already make an organisation's name
 // ("Parti communiste et républicain", "Bureau of Democracy and Human Rights").
 bool CoordinatesTwoNames(const Ctx& c, const Tokens& toks, int from, int at) {
-  if (!c.lex.In("coordinator", toks[static_cast<size_t>(at)].lower)) return false;
+  if (!c.lex.InLower("coordinator", toks[static_cast<size_t>(at)])) return false;
   for (int k = from; k < at; ++k)
-    if (c.lex.In("org_word", toks[static_cast<size_t>(k)].lower)) return false;
+    if (c.lex.InLower("org_word", toks[static_cast<size_t>(k)])) return false;
   return true;
 }
 
@@ -1908,7 +1908,7 @@ bool OrgAdjective(const Ctx& c, const Tokens& toks, int k) {
   const Token& t = toks[static_cast<size_t>(k)];
   if (!IsLetterToken(t) || t.upper_initial || c.taken[static_cast<size_t>(k)] >= 0) return false;
   if (c.demonym_at[static_cast<size_t>(k)] >= 0) return true;
-  if (c.lex.In("determiner", t.lower) || c.lex.In("preposition", t.lower) || c.lex.In("not_name", t.lower))
+  if (c.lex.InLower("determiner", t) || c.lex.InLower("preposition", t) || c.lex.InLower("not_name", t))
     return false;
   static const char* const kEndings[] = {"al", "ale", "aux", "ales", "ique", "iques", "ien", "ienne", "aire", "aires",
                                          "el", "elle", "if", "ive", "ain", "aine", "ais", "aise", "ier", "ière", "iste", "istes"};
@@ -1925,7 +1925,7 @@ bool OrgAdjective(const Ctx& c, const Tokens& toks, int k) {
 // words [i, j) opens on such a head, returns the end of the whole phrase; else j.
 int OrgPhraseEnd(const Ctx& c, const Tokens& toks, int i, int j) {
   const int n = static_cast<int>(toks.size());
-  if (!c.lex.In("org_name_head", toks[static_cast<size_t>(i)].lower)) return j;
+  if (!c.lex.InLower("org_name_head", toks[static_cast<size_t>(i)])) return j;
   int end = j;
   int k = j;
   while (k < n && OrgAdjective(c, toks, k)) end = ++k;
@@ -1933,9 +1933,9 @@ int OrgPhraseEnd(const Ctx& c, const Tokens& toks, int i, int j) {
     int at = k;
     // "du commerce et de la distribution": a second complement joined by "et".
     if (complements > 0 && toks[static_cast<size_t>(at)].lower == "et" && at + 1 < n &&
-        c.lex.In("org_complement_prep", toks[static_cast<size_t>(at + 1)].lower))
+        c.lex.InLower("org_complement_prep", toks[static_cast<size_t>(at + 1)]))
       ++at;
-    if (!c.lex.In("org_complement_prep", toks[static_cast<size_t>(at)].lower)) break;
+    if (!c.lex.InLower("org_complement_prep", toks[static_cast<size_t>(at)])) break;
     ++at;
     if (at < n && (toks[static_cast<size_t>(at)].lower == "la" || toks[static_cast<size_t>(at)].lower == "l'")) ++at;
     if (at >= n) break;
@@ -1946,12 +1946,12 @@ int OrgPhraseEnd(const Ctx& c, const Tokens& toks, int i, int j) {
       if (m.type == EntityType::kPerson || m.first != at) break;
       k = m.last;
     } else if (w.upper_initial && IsLetterToken(w)) {
-      if (c.lex.In("first_name", w.lower)) break;  // "Parti socialiste de François Hollande"
+      if (c.lex.InLower("first_name", w)) break;  // "Parti socialiste de François Hollande"
       k = NameRun(c.lex, toks, at, n);
       if (k == at) break;
-    } else if (IsLetterToken(w) && w.lower.size() > 2 && !c.lex.In("determiner", w.lower) &&
-               !c.lex.In("preposition", w.lower) && !c.lex.In("not_name", w.lower) &&
-               !c.lex.In("month", w.lower)) {
+    } else if (IsLetterToken(w) && w.lower.size() > 2 && !c.lex.InLower("determiner", w) &&
+               !c.lex.InLower("preposition", w) && !c.lex.InLower("not_name", w) &&
+               !c.lex.InLower("month", w)) {
       k = at + 1;
     } else {
       break;
@@ -2000,30 +2000,30 @@ void NamePass(Ctx& c, int s) {
     const Token& t = toks[static_cast<size_t>(k)];
     return (t.upper_initial || (k > 0 && ArticledName(t))) && IsLetterToken(t) && c.taken[static_cast<size_t>(k)] < 0 &&
            !c.title_words.count(k) && (c.lex.lang == "fr" || !HeldCompound(c.lex, t, nullptr)) &&
-           c.demonym_at[static_cast<size_t>(k)] < 0 && !c.lex.In("month", t.lower);
+           c.demonym_at[static_cast<size_t>(k)] < 0 && !c.lex.InLower("month", t);
   };
   for (int i = 0; i < n; ++i) {
     // "ministère de l'Intérieur": a lower-case organisation head before a capitalised name.
     bool lower_head = !capital(i) && c.taken[static_cast<size_t>(i)] < 0 &&
-                      c.lex.In("org_head", toks[static_cast<size_t>(i)].lower);
+                      c.lex.InLower("org_head", toks[static_cast<size_t>(i)]);
     if (lower_head) {
       int k = i + 1;
-      while (k < n && k - i <= 2 && c.lex.In("name_joiner", toks[static_cast<size_t>(k)].lower)) ++k;
+      while (k < n && k - i <= 2 && c.lex.InLower("name_joiner", toks[static_cast<size_t>(k)])) ++k;
       // French also names a body by its kind and a name right after it: "la compagnie
       // Germanwings", "l'université Harvard" (a name no dictionary knows as a word).
       const bool apposed = c.lex.lang == "fr" && k == i + 1 && k < n && capital(k) && i > 0 &&
-                           c.lex.In("org_apposed_head", toks[static_cast<size_t>(i)].lower) &&
-                           c.lex.In("determiner", toks[static_cast<size_t>(i - 1)].lower) &&
+                           c.lex.InLower("org_apposed_head", toks[static_cast<size_t>(i)]) &&
+                           c.lex.InLower("determiner", toks[static_cast<size_t>(i - 1)]) &&
                            (!c.morph->IsCommonWord(toks[static_cast<size_t>(k)].lower, "fr") ||
-                            c.lex.In("org_kind_apposed", toks[static_cast<size_t>(i)].lower)) &&
-                           !c.lex.In("first_name", toks[static_cast<size_t>(k)].lower);
+                            c.lex.InLower("org_kind_apposed", toks[static_cast<size_t>(i)])) &&
+                           !c.lex.InLower("first_name", toks[static_cast<size_t>(k)]);
       if ((k == i + 1 && !apposed) || k >= n || !capital(k)) continue;
     } else if (!capital(i)) {
       continue;
     }
     const Token& first = toks[static_cast<size_t>(i)];
-    if (c.lex.In("person_title", first.lower) || c.lex.In("title", first.lower) ||
-        c.lex.In("role", first.lemma) || c.lex.In("role", first.lower))
+    if (c.lex.InLower("person_title", first) || c.lex.InLower("title", first) ||
+        c.lex.InLemma("role", first) || c.lex.InLower("role", first))
       continue;
     bool titled = Titled(c, toks, i);
     auto span_words_of = [&](int from, int to) {
@@ -2044,7 +2044,7 @@ void NamePass(Ctx& c, int s) {
         continue;
       }
       int k = j;
-      while (k < n && k - j < 2 && c.lex.In("name_joiner", toks[static_cast<size_t>(k)].lower)) ++k;
+      while (k < n && k - j < 2 && c.lex.InLower("name_joiner", toks[static_cast<size_t>(k)])) ++k;
       if (k > j && k < n && capital(k) && CoordinatesTwoNames(c, toks, i, j)) break;
       if (k > j && k < n && capital(k)) {
         j = k;
@@ -2055,7 +2055,7 @@ void NamePass(Ctx& c, int s) {
     if (c.lex.lang == "fr" && !lower_head) j = OrgPhraseEnd(c, toks, i, j);
     // "the 507th Maintenance Group Commander": an English office after a name is not part of it.
     if (c.lex.lang != "fr" && j - i >= 2 &&
-        (c.lex.In("role", toks[static_cast<size_t>(j - 1)].lower) || c.lex.In("role", toks[static_cast<size_t>(j - 1)].lemma)))
+        (c.lex.InLower("role", toks[static_cast<size_t>(j - 1)]) || c.lex.InLemma("role", toks[static_cast<size_t>(j - 1)])))
       --j;
     // "Rota naval base", "Qayyarah airfield": English puts the kind of place after the name.
     bool place_tail = false;
@@ -2063,7 +2063,7 @@ void NamePass(Ctx& c, int s) {
       for (int k = j; k < std::min(n, j + 3); ++k) {
         const Token& t = toks[static_cast<size_t>(k)];
         if (!t.is_word || t.upper_initial || c.taken[static_cast<size_t>(k)] >= 0) break;
-        if (c.lex.In("place_noun", t.lower) || c.lex.In("place_noun", t.lemma)) {
+        if (c.lex.InLower("place_noun", t) || c.lex.InLemma("place_noun", t)) {
           j = k + 1;
           place_tail = true;
           break;
@@ -2076,7 +2076,7 @@ void NamePass(Ctx& c, int s) {
     // A quote opened inside the sentence (par le "Mouvement de ...") starts no sentence.
     if (initial && i >= 2 && QuoteToken(toks[static_cast<size_t>(i - 1)]) && toks[static_cast<size_t>(i - 2)].is_word)
       initial = false;
-    if (initial && !titled && !(words >= 2 && c.lex.In("first_name", first.lower)) &&
+    if (initial && !titled && !(words >= 2 && c.lex.InLower("first_name", first)) &&
         CommonWordAtStart(c, first)) {
       if (words == 1) continue;
       ++b;
@@ -2085,8 +2085,8 @@ void NamePass(Ctx& c, int s) {
     }
     // "la Suissesse Daniela Ryf", "l'Indonésienne Agustiani": a nationality noun before a
     // first name is not part of the name.
-    if (b > 0 && b + 1 < j && c.lex.In("determiner", toks[static_cast<size_t>(b - 1)].lower) &&
-        (c.lex.In("first_name", toks[static_cast<size_t>(b + 1)].lower) || span_words_of(b + 1, j) >= 2) &&
+    if (b > 0 && b + 1 < j && c.lex.InLower("determiner", toks[static_cast<size_t>(b - 1)]) &&
+        (c.lex.InLower("first_name", toks[static_cast<size_t>(b + 1)]) || span_words_of(b + 1, j) >= 2) &&
         NationalityNoun(toks[static_cast<size_t>(b)]))
       ++b;
     // "la ministre des Sports Roxana Maracineanu": a portfolio ends where a first name opens
@@ -2096,9 +2096,9 @@ void NamePass(Ctx& c, int s) {
       if (p > 0 && (toks[static_cast<size_t>(p)].lower == "la" || toks[static_cast<size_t>(p)].lower == "l'")) --p;
       const std::string& prep = toks[static_cast<size_t>(p)].lower;
       if (p > 0 && (prep == "de" || prep == "d'" || prep == "du" || prep == "des") &&
-          c.lex.In("portfolio_head", toks[static_cast<size_t>(p - 1)].lower)) {
+          c.lex.InLower("portfolio_head", toks[static_cast<size_t>(p - 1)])) {
         for (int k = b + 1; k < j; ++k) {
-          if (c.lex.In("first_name", toks[static_cast<size_t>(k)].lower)) {
+          if (c.lex.InLower("first_name", toks[static_cast<size_t>(k)])) {
             j = k;
             break;
           }
@@ -2108,30 +2108,30 @@ void NamePass(Ctx& c, int s) {
     // "l'entreprise Gucci", "la compagnie Germanwings": a kind set before a company's name
     // is no part of it (unlike "l'université Harvard"); the name is an organisation.
     bool kind_before = false;
-    if (lower_head && b == i && c.lex.In("org_kind_apposed", toks[static_cast<size_t>(i)].lower) && capital(i + 1)) {
+    if (lower_head && b == i && c.lex.InLower("org_kind_apposed", toks[static_cast<size_t>(i)]) && capital(i + 1)) {
       kind_before = true;
       ++b;
     }
     bool skip = false, org = kind_before, place = false;
     for (int k = b; k < j; ++k) {
       const Token& t = toks[static_cast<size_t>(k)];
-      skip = skip || c.lex.In("not_actor_word", t.lower);
-      org = org || c.lex.In("org_word", t.lower) || (k == b && (lower_head || c.lex.In("org_name_head", t.lower))) ||
-            (k == b && k + 1 < j && c.lex.lang == "fr" && c.lex.In("foreign_article", t.lower));
-      place = place || c.lex.In("place_word", t.lower) || (k == b && c.lex.lang == "fr" && c.lex.In("street_kind", t.lower));
+      skip = skip || c.lex.InLower("not_actor_word", t);
+      org = org || c.lex.InLower("org_word", t) || (k == b && (lower_head || c.lex.InLower("org_name_head", t))) ||
+            (k == b && k + 1 < j && c.lex.lang == "fr" && c.lex.InLower("foreign_article", t));
+      place = place || c.lex.InLower("place_word", t) || (k == b && c.lex.lang == "fr" && c.lex.InLower("street_kind", t));
     }
     // A lone generic word ("Conseil", "Banque") is part of a name the text did not finish.
     if (span_words_of(b, j) == 1 && !lower_head) {
       const Token& only = toks[static_cast<size_t>(b)];
-      bool acronym = AllCaps(only) && !c.lex.In("not_an_org_acronym", only.lower);
-      if (j == b + 1 && ((c.lex.In("org_word", only.lower) && !acronym) || c.lex.In("org_name_head", only.lower)))
+      bool acronym = AllCaps(only) && !c.lex.InLower("not_an_org_acronym", only);
+      if (j == b + 1 && ((c.lex.InLower("org_word", only) && !acronym) || c.lex.InLower("org_name_head", only)))
         skip = true;
     }
     if (skip) {
       i = j - 1;
       continue;
     }
-    bool locative = b > 0 && c.lex.In("locative", toks[static_cast<size_t>(b - 1)].lower);
+    bool locative = b > 0 && c.lex.InLower("locative", toks[static_cast<size_t>(b - 1)]);
     int span_words = 0;
     for (int k = b; k < j; ++k) span_words += capital(k) ? 1 : 0;
     EntityType type = EntityType::kUnknown;
@@ -2144,16 +2144,16 @@ void NamePass(Ctx& c, int s) {
     } else if (titled) {  // not a lone first name: often half of "Jonathan et Alistair Brownlee"
       type = EntityType::kPerson;
     } else if (span_words == 1 && AllCaps(toks[static_cast<size_t>(b)]) &&
-               !(b > 0 && c.lex.In("vehicle_noun", toks[static_cast<size_t>(b - 1)].lower))) {
+               !(b > 0 && c.lex.InLower("vehicle_noun", toks[static_cast<size_t>(b - 1)]))) {
       // (A code after a vehicle noun names the vehicle: "l'avion NY8", "le vol AF447".)
-      if (c.lex.In("not_an_org_acronym", toks[static_cast<size_t>(b)].lower)) {
+      if (c.lex.InLower("not_an_org_acronym", toks[static_cast<size_t>(b)])) {
         i = j - 1;
         continue;
       }
       type = EntityType::kOrg;
     } else if (locative || (c.lex.lang != "fr" && span_words <= 2 && ListedAfterPlace(c, toks, b, j))) {
       type = EntityType::kPlace;
-    } else if (c.lex.lang == "fr" && span_words == 1 && b > 0 && c.lex.In("place_genitive", toks[static_cast<size_t>(b - 1)].lower) &&
+    } else if (c.lex.lang == "fr" && span_words == 1 && b > 0 && c.lex.InLower("place_genitive", toks[static_cast<size_t>(b - 1)]) &&
                !NationalityNoun(toks[static_cast<size_t>(b)]) && !c.morph->IsCommonWord(toks[static_cast<size_t>(b)].lower, "fr")) {
       // "la forêt de Corsuet", "les hôpitaux de Die", "entre Granville et Angers": a word no
       // dictionary knows after "de" or "entre" is most often a place.
@@ -2181,9 +2181,9 @@ void NamePass(Ctx& c, int s) {
     // ends a French organisation's name is the place it is named after, a name of its own
     // inside the organisation's.
     const bool named_after = c.lex.lang == "fr" && type == EntityType::kOrg && j - b >= 3 &&
-                             c.lex.In("place_genitive", toks[static_cast<size_t>(j - 2)].lower) && capital(j - 1) &&
+                             c.lex.InLower("place_genitive", toks[static_cast<size_t>(j - 2)]) && capital(j - 1) &&
                              !c.morph->IsCommonWord(toks[static_cast<size_t>(j - 1)].lower, "fr") &&
-                             !c.lex.In("org_word", toks[static_cast<size_t>(j - 1)].lower);
+                             !c.lex.InLower("org_word", toks[static_cast<size_t>(j - 1)]);
     // A one-word organisation the list knows that is also a common word ("Libération", a
     // daily) is only a word of the longer name around it: "Front de Libération du Nord".
     if (type == EntityType::kOrg) {
@@ -2215,7 +2215,7 @@ void PortfolioPass(Ctx& c, int s) {
   const Tokens& toks = c.doc->sentences[static_cast<size_t>(s)].tokens;
   const int n = static_cast<int>(toks.size());
   for (int i = 0; i + 2 < n; ++i) {
-    if (!c.lex.In("portfolio_head", toks[static_cast<size_t>(i)].lower)) continue;
+    if (!c.lex.InLower("portfolio_head", toks[static_cast<size_t>(i)])) continue;
     int at = i + 1;
     const std::string& prep = toks[static_cast<size_t>(at)].lower;
     if (prep != "de" && prep != "d'" && prep != "du" && prep != "des") continue;
@@ -2225,7 +2225,7 @@ void PortfolioPass(Ctx& c, int s) {
       ++at;
     if (at >= n) continue;
     const Token& w = toks[static_cast<size_t>(at)];
-    if (!w.upper_initial || !IsLetterToken(w) || c.lex.In("first_name", w.lower)) continue;
+    if (!w.upper_initial || !IsLetterToken(w) || c.lex.InLower("first_name", w)) continue;
     int m = c.taken[static_cast<size_t>(at)];
     // A name of its own ("ministre de la France") is no portfolio.
     if (m >= 0 && c.doc->mentions[static_cast<size_t>(m)].first == at) continue;
@@ -2346,12 +2346,12 @@ void PlacePhrasePass(Ctx& c, int s) {
     }
     if (t.upper_initial) return false;
     const std::string& w = t.lower;
-    if (c.lex.In("determiner", w) || c.lex.In("quantifier", w) || c.lex.In("preposition", w) ||
-        c.lex.In("clause_opener", w) || c.lex.In("relative", w) || c.lex.In("passive_aux", w) ||
-        c.lex.In("np_stop", w) || c.lex.In("not_name", w) || c.lex.In("negation", w) || c.lex.In("number_word", w))
+    if (c.lex.InLower("determiner", t) || c.lex.InLower("quantifier", t) || c.lex.InLower("preposition", t) ||
+        c.lex.InLower("clause_opener", t) || c.lex.InLower("relative", t) || c.lex.InLower("passive_aux", t) ||
+        c.lex.InLower("np_stop", t) || c.lex.InLower("not_name", t) || c.lex.InLower("negation", t) || c.lex.InLower("number_word", t))
       return false;
     // "destroyed fighting positions": a past form is the verb, not part of the phrase.
-    if (w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0 && !c.lex.In("adjective", w) &&
+    if (w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0 && !c.lex.InLower("adjective", t) &&
         w.find('-') == std::string::npos)
       return false;
     if (w.size() > 4 && w.compare(w.size() - 2, 2, "ly") == 0) return false;
@@ -2359,11 +2359,11 @@ void PlacePhrasePass(Ctx& c, int s) {
   };
   // "to liberate territory", "will hold positions": after "to" or a modal the word is a verb.
   auto verb_slot = [&](int j) {
-    return j > 0 && (toks[static_cast<size_t>(j - 1)].lower == "to" || c.lex.In("modal_verb", toks[static_cast<size_t>(j - 1)].lower));
+    return j > 0 && (toks[static_cast<size_t>(j - 1)].lower == "to" || c.lex.InLower("modal_verb", toks[static_cast<size_t>(j - 1)]));
   };
   for (int i = 0; i < n; ++i) {
     const Token& h = toks[static_cast<size_t>(i)];
-    if (!h.is_word || h.upper_initial || !c.lex.In("place_phrase_head", h.lower) || verb_slot(i)) continue;
+    if (!h.is_word || h.upper_initial || !c.lex.InLower("place_phrase_head", h) || verb_slot(i)) continue;
     if (c.taken[static_cast<size_t>(i)] >= 0 && !generic_at(i)) continue;
     // "a building on the hospital complex": the head ends the phrase; no name after it.
     int b = i;
@@ -2391,7 +2391,7 @@ void PlacePhrasePass(Ctx& c, int s) {
     int first = b;
     if (first > 0) {
       const Token& d = toks[static_cast<size_t>(first - 1)];
-      if (c.lex.In("determiner", d.lower) && !c.lex.In("quantifier", d.lower) && c.taken[static_cast<size_t>(first - 1)] < 0)
+      if (c.lex.InLower("determiner", d) && !c.lex.InLower("quantifier", d) && c.taken[static_cast<size_t>(first - 1)] < 0)
         --first;
     }
     // A bare head with nothing before it is GroupPass's ("the base") or no actor at all.
@@ -2484,8 +2484,8 @@ void PronounPass(Ctx& c, int s) {
   };
   for (int i = 0; i + 1 < n; ++i) {
     const Token& t = toks[static_cast<size_t>(i)];
-    bool sg_m = c.lex.In("pronoun_sg_m", t.lower), sg_f = c.lex.In("pronoun_sg_f", t.lower);
-    bool pl = c.lex.In("pronoun_pl", t.lower);
+    bool sg_m = c.lex.InLower("pronoun_sg_m", t), sg_f = c.lex.InLower("pronoun_sg_f", t);
+    bool pl = c.lex.InLower("pronoun_pl", t);
     // "ce dernier", "cette dernière", "ces derniers", "celle-ci": the last actor named that
     // agrees, wherever the phrase stands in its clause.
     int span = 1;
@@ -2495,7 +2495,7 @@ void PronounPass(Ctx& c, int s) {
     // A subject pronoun opens its clause: it follows the start, punctuation or a clause word.
     if (i > 0 && !demonstrative) {
       const Token& p = toks[static_cast<size_t>(i - 1)];
-      if (p.is_word && !c.lex.In("clause_opener", p.lower)) continue;
+      if (p.is_word && !c.lex.InLower("clause_opener", p)) continue;
     }
     // The last mention before it that agrees: a person for il/elle/he/she, a plural or
     // collective actor for ils/they.
@@ -2549,15 +2549,15 @@ void UnnamedRolePass(Ctx& c, int s) {
     const Entity& e = c.doc->entities[static_cast<size_t>(m.entity)];
     if (e.key.rfind("generic:", 0) != 0) continue;
     const Token& t = toks[static_cast<size_t>(m.first)];
-    const bool lemma_role = c.lex.In("role", t.lemma);
-    if (!lemma_role && !c.lex.In("role", t.lower)) continue;
+    const bool lemma_role = c.lex.InLemma("role", t);
+    if (!lemma_role && !c.lex.InLower("role", t)) continue;
     const int end = m.last;
     if (end >= n || !(toks[static_cast<size_t>(end)].lower == "de" || toks[static_cast<size_t>(end)].lower == "du" ||
                       toks[static_cast<size_t>(end)].lower == "des" || toks[static_cast<size_t>(end)].lower == "d'"))
       continue;
     int stop = end + 1;
     while (stop < n && stop < end + 7 && toks[static_cast<size_t>(stop)].text != "," &&
-           !c.lex.In("stop_role", toks[static_cast<size_t>(stop)].lower))
+           !c.lex.InLower("stop_role", toks[static_cast<size_t>(stop)]))
       ++stop;
     int country_entry = -1;
     int owner = RoleOwner(c, s, end, stop, &country_entry);
@@ -2582,11 +2582,11 @@ void PossessivePass(Ctx& c, int s) {
       for (int ti : it->second)
         if (c.lex.triggers[static_cast<size_t>(ti)].kind == TriggerKind::kNoun) return true;
     }
-    return c.lex.In("action_noun", t.lower) || c.lex.In("action_noun", t.lemma);
+    return c.lex.InLower("action_noun", t) || c.lex.InLemma("action_noun", t);
   };
   for (int i = 0; i + 1 < n; ++i) {
     const Token& t = toks[static_cast<size_t>(i)];
-    if (c.taken[static_cast<size_t>(i)] >= 0 || !c.lex.In("possessive_pronoun", t.lower)) continue;
+    if (c.taken[static_cast<size_t>(i)] >= 0 || !c.lex.InLower("possessive_pronoun", t)) continue;
     int k = i + 1;
     while (k < n && k < i + 3 && toks[static_cast<size_t>(k)].pos == Pos::kAdj) ++k;
     if (k >= n || c.taken[static_cast<size_t>(k)] >= 0 || !action_noun(toks[static_cast<size_t>(k)])) continue;
@@ -2620,14 +2620,14 @@ void ObjectCliticPass(Ctx& c, int s) {
   const int n = static_cast<int>(toks.size());
   for (int i = 1; i + 1 < n; ++i) {
     const Token& t = toks[static_cast<size_t>(i)];
-    if (t.pos != Pos::kPron || c.taken[static_cast<size_t>(i)] >= 0 || !c.lex.In("object_clitic", t.lower)) continue;
+    if (t.pos != Pos::kPron || c.taken[static_cast<size_t>(i)] >= 0 || !c.lex.InLower("object_clitic", t)) continue;
     const bool plural = t.lower == "les" || t.lower == "leur";
     const char gender = t.lower == "la" ? 'f' : t.lower == "le" ? 'm' : 0;
     // The clause's subject: the nearest actor before the clitic in its clause.
     int subject = -1;
     for (int k = i - 1; k >= 0; --k) {
       const Token& u = toks[static_cast<size_t>(k)];
-      if (u.text == "," || u.text == ";" || c.lex.In("relative", u.lower) || c.lex.In("clause_opener", u.lower)) break;
+      if (u.text == "," || u.text == ";" || c.lex.InLower("relative", u) || c.lex.InLower("clause_opener", u)) break;
       int m = c.taken[static_cast<size_t>(k)];
       if (m >= 0) {
         subject = c.doc->mentions[static_cast<size_t>(m)].entity;

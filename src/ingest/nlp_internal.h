@@ -273,6 +273,17 @@ struct Lexicon {
     const uint64_t* mask = WordMask(word);
     return mask != nullptr && ((mask[c >> 6] >> (c & 63)) & 1) != 0;
   }
+  // In(cls, t.lower) and In(cls, t.lemma), through the rows MarkClasses stored on the token
+  // (the word is hashed only when the token was not marked).
+  [[gnu::always_inline]] bool InLower(std::string_view cls, const Token& t) const {
+    return InRow(cls, t.lower_classes, t.lower);
+  }
+  [[gnu::always_inline]] bool InLemma(std::string_view cls, const Token& t) const {
+    return InRow(cls, t.lemma_classes, t.lemma);
+  }
+  // Sets Token::lower_classes and lemma_classes of every token against this lexicon; call
+  // after morphology (the lemmas) and again if a token's lower or lemma changes.
+  void MarkClasses(std::vector<Sentence>* sentences) const;
   // Loads a lexicon file (header "#geokg-lexicon\t1\tLANG"); appends to this lexicon.
   Status LoadFile(const std::string& path);
   // Every lemma the lexicon uses (for Morphology's vocabulary).
@@ -282,6 +293,15 @@ struct Lexicon {
   // Rebuilds the index of `classes` (open addressing, power-of-two tables).
   void IndexClasses();
   [[gnu::always_inline]] int ClassIndex(std::string_view cls) const { return class_index_.Find(cls); }
+  // `row`: a Token's lower_classes or lemma_classes for `word`.
+  [[gnu::always_inline]] bool InRow(std::string_view cls, int32_t row, std::string_view word) const {
+    const int c = ClassIndex(cls);
+    if (c < 0) return false;
+    if (row == -2) row = word_index_.Find(word);
+    if (row < 0) return false;
+    const uint64_t* mask = &masks_[static_cast<size_t>(row) * mask_words_];
+    return ((mask[c >> 6] >> (c & 63)) & 1) != 0;
+  }
   const uint64_t* WordMask(std::string_view word) const;
   // A read-only open-addressing index over `keys` (a power-of-two table of their hashes and
   // positions), rebuilt by Build after `keys` changes.

@@ -82,6 +82,7 @@ Status Extractor::Process(const Article& article, Document* doc, bool whole_text
   impl_->morph->Analyse(doc->lang, &doc->sentences);
 
   const internal::Lexicon& lex = impl_->res.lexicons.at(doc->lang);
+  lex.MarkClasses(&doc->sentences);
   internal::FindMentions(impl_->res, lex, impl_->morph.get(), doc);
   internal::ExtractRelations(impl_->res, lex, doc);
   return Status::Ok();

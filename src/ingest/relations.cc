@@ -63,7 +63,7 @@ struct SentenceView {
   int n() const { return static_cast<int>(toks.size()); }
   const Token& tok(int i) const { return toks[static_cast<size_t>(i)]; }
   bool Is(int i, const char* cls) const {
-    return i >= 0 && i < n() && (lex.In(cls, tok(i).lower) || lex.In(cls, tok(i).lemma));
+    return i >= 0 && i < n() && (lex.InLower(cls, tok(i)) || lex.InLemma(cls, tok(i)));
   }
   const Mention* MentionOf(int m) const { return m < 0 ? nullptr : &doc.mentions[static_cast<size_t>(m)]; }
   // The word before a mention, skipping determiners: the preposition that governs it, if any.

@@ -130,6 +130,11 @@ struct Token {
   bool is_word = false;        // letters or digits (not punctuation)
   Pos pos = Pos::kX;           // part of speech in this sentence (morph.cc)
   VerbForm verb_form = VerbForm::kNone;
+  // Where `lower` and `lemma` are in the word classes of the document's lexicon, looked up
+  // once after morphology so that the passes test a class without hashing the word again:
+  // an internal row number, -1 in no class, -2 not looked up (the passes then hash the word).
+  int32_t lower_classes = -2;
+  int32_t lemma_classes = -2;
 };
 
 struct Sentence {
