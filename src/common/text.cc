@@ -154,7 +154,36 @@ bool IsPunctOrSpace(char32_t cp) {
 
 }  // namespace
 
+namespace {
+
+// Fold() of a string of ASCII bytes only (most words): the same steps without decoding.
+std::string FoldAscii(std::string_view s) {
+  auto punct = [](char c) { return !std::isalnum(static_cast<unsigned char>(c)); };
+  size_t b = 0, e = s.size();
+  while (b < e && punct(s[b])) ++b;
+  while (e > b && punct(s[e - 1])) --e;
+  std::string out;
+  out.reserve(e - b);
+  bool space = false;
+  for (size_t i = b; i < e; ++i) {
+    const char c = s[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out.push_back(' ');
+    space = false;
+    out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string Fold(std::string_view s) {
+  bool ascii = true;
+  for (char c : s) ascii &= static_cast<unsigned char>(c) < 0x80;
+  if (ascii) return FoldAscii(s);
   // Drop surrounding punctuation and white space.
   size_t b = 0, e = s.size();
   while (b < e) {

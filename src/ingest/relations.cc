@@ -62,7 +62,7 @@ struct SentenceView {
   }
   int n() const { return static_cast<int>(toks.size()); }
   const Token& tok(int i) const { return toks[static_cast<size_t>(i)]; }
-  bool Is(int i, const char* cls) const {
+  [[gnu::always_inline]] bool Is(int i, std::string_view cls) const {
     return i >= 0 && i < n() && (lex.InLower(cls, tok(i)) || lex.InLemma(cls, tok(i)));
   }
   const Mention* MentionOf(int m) const { return m < 0 ? nullptr : &doc.mentions[static_cast<size_t>(m)]; }
