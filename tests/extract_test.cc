@@ -321,5 +321,69 @@ TEST_F(Extraction, AStateOfficeResolvesOnlyToAHolderOfThatTitle) {
   EXPECT_TRUE(v.count("Barack Obama|LEADS|United States")) << ::testing::PrintToString(v);
 }
 
+
+// Extraction writes triples straight to text; the bytes must be those of the JSON objects
+// dumped, for every field, duplicates ("also"), escapes and non-ASCII text.
+TEST(TriplesJsonl, WritesTheBytesOfTheDumpedObjects) {
+  Document doc;
+  doc.article.id = "id \"1\"\\";
+  doc.article.text = "Tab\there, quote \" and \x01 control; é, 日本, 😀 end.\nLine\r\f\b";
+  doc.lang = "fr";
+  doc.date = "2020-01-02";
+  Entity a;
+  a.key = "state:FRA";
+  a.name = "France";
+  a.type = EntityType::kState;
+  a.country = "FRA";
+  Entity b;
+  b.key = "person:x";
+  b.name = "Zoé \"Z\"";
+  b.type = EntityType::kPerson;
+  doc.entities = {a, b};
+  const uint32_t size = static_cast<uint32_t>(doc.article.text.size());
+  auto triple = [&](int s, int o, RelationType r, bool neg, uint32_t begin, uint32_t end) {
+    Triple t;
+    t.subject = s;
+    t.object = o;
+    t.relation = r;
+    t.negated = neg;
+    t.begin = begin;
+    t.end = end;
+    t.sentence = static_cast<int>(doc.triples.size());
+    t.subject_mention = "la \"France\"";
+    t.object_mention = "Zoé\t" + std::to_string(t.sentence);
+    t.trigger = "a rencontré";
+    return t;
+  };
+  doc.triples.push_back(triple(0, 1, RelationType::kConsult, false, 0, size));
+  doc.triples.back().cameo = "040";
+  doc.triples.back().mode = "phone";
+  doc.triples.back().date = "2020-01-01";
+  doc.triples.back().confidence = 0.8f;
+  doc.triples.push_back(triple(1, 0, RelationType::kHoldsRole, false, 3, 9));
+  doc.triples.back().role = "porte-parole";
+  doc.triples.back().modality = Modality::kPossible;
+  doc.triples.push_back(triple(0, 1, RelationType::kConsult, false, 5, 20));
+  doc.triples.push_back(triple(0, 1, RelationType::kConsult, true, 5, size + 10));
+  doc.triples.back().confidence = 1.0f;
+  doc.triples.push_back(triple(0, 1, RelationType::kConsult, false, 0, 1));
+  std::string expected;
+  for (const nlohmann::json& j : TriplesJson(doc)) expected += j.dump() + "\n";
+  std::string written;
+  AppendTriplesJsonl(doc, &written);
+  EXPECT_EQ(written, expected);
+  EXPECT_NE(written.find("\"also\""), std::string::npos);
+  EXPECT_NE(written.find("\\u0001"), std::string::npos);
+
+  // Text that is not UTF-8 fails as dump() fails.
+  doc.triples.front().trigger = "bad \xC3\x28 byte";
+  std::string out;
+  EXPECT_THROW(AppendTriplesJsonl(doc, &out), nlohmann::json::type_error);
+  for (std::string bad : {"\xE0\x80\x80", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xC0\xAF", "\xE2\x82"}) {
+    doc.triples.front().trigger = bad;
+    EXPECT_THROW(AppendTriplesJsonl(doc, &out), nlohmann::json::type_error) << bad.size();
+  }
+}
+
 }  // namespace
 }  // namespace geokg

@@ -376,7 +376,7 @@ int RunExtractInto(int argc, char** argv, std::string* capture) {
         lines.back()["evidence_count"] = 1;
       }
     } else {
-      lines = TriplesJson(item->doc);
+      AppendTriplesJsonl(item->doc, &item->output);
     }
     for (const nlohmann::json& j : lines) {
       item->output += j.dump();

@@ -70,6 +70,210 @@ std::vector<nlohmann::json> TriplesJson(const Document& doc) {
   return out;
 }
 
+namespace {
+
+// True when `s` is well-formed UTF-8 (no overlong forms, surrogates or code points past
+// U+10FFFF): what nlohmann::json's dump() accepts.
+bool WellFormedUtf8(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  for (size_t i = 0; i < n;) {
+    const unsigned char c = p[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t len;
+    unsigned char lo = 0x80, hi = 0xBF;  // the range of the second byte
+    if (c >= 0xC2 && c <= 0xDF) {
+      len = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3;
+      if (c == 0xE0) lo = 0xA0;
+      if (c == 0xED) hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+      if (c == 0xF0) lo = 0x90;
+      if (c == 0xF4) hi = 0x8F;
+    } else {
+      return false;
+    }
+    if (i + len > n || p[i + 1] < lo || p[i + 1] > hi) return false;
+    for (size_t k = 2; k < len; ++k)
+      if (p[i + k] < 0x80 || p[i + k] > 0xBF) return false;
+    i += len;
+  }
+  return true;
+}
+
+// `s` as a JSON string, escaped as dump() escapes it (ensure_ascii off).
+void AppendString(std::string_view s, std::string* out) {
+  if (!WellFormedUtf8(s)) {
+    *out += nlohmann::json(std::string(s)).dump();  // throws as dump() does
+    return;
+  }
+  out->push_back('"');
+  size_t run = 0;  // start of the bytes not yet copied
+  for (size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out->append(s.data() + run, i - run);
+    run = i + 1;
+    out->push_back('\\');
+    switch (c) {
+      case '\b': out->push_back('b'); break;
+      case '\t': out->push_back('t'); break;
+      case '\n': out->push_back('n'); break;
+      case '\f': out->push_back('f'); break;
+      case '\r': out->push_back('r'); break;
+      case '"': out->push_back('"'); break;
+      case '\\': out->push_back('\\'); break;
+      default: {
+        static const char kHex[] = "0123456789abcdef";
+        out->append("u00");
+        out->push_back(kHex[c >> 4]);
+        out->push_back(kHex[c & 15]);
+      }
+    }
+  }
+  out->append(s.data() + run, s.size() - run);
+  out->push_back('"');
+}
+
+void AppendKey(std::string_view key, std::string* out) {
+  out->push_back('"');
+  out->append(key);
+  out->append("\":");
+}
+
+// `,"key":`, a key after another.
+void AppendNextKey(std::string_view key, std::string* out) {
+  out->append(",\"");
+  out->append(key);
+  out->append("\":");
+}
+
+void AppendSpan(const Triple& t, std::string* out) {
+  out->push_back('[');
+  out->append(std::to_string(t.begin));
+  out->push_back(',');
+  out->append(std::to_string(t.end));
+  out->push_back(']');
+}
+
+// Side() dumped: its keys in dump()'s (sorted) order.
+void AppendSide(const Document& doc, int entity, const std::string& mention, std::string* out) {
+  const Entity& e = doc.entities.at(static_cast<size_t>(entity));
+  out->push_back('{');
+  if (!e.country.empty()) {
+    AppendKey("country", out);
+    AppendString(e.country, out);
+    out->push_back(',');
+  }
+  AppendKey("key", out);
+  AppendString(e.key, out);
+  AppendNextKey("mention", out);
+  AppendString(mention, out);
+  AppendNextKey("name", out);
+  AppendString(e.name, out);
+  AppendNextKey("type", out);
+  AppendString(EntityTypeName(e.type), out);
+  out->push_back('}');
+}
+
+// TripleJson(doc, first) with "evidence_count" and "also" as TriplesJson sets them, dumped.
+void AppendTripleLine(const Document& doc, const std::vector<const Triple*>& group, std::string* out) {
+  const Triple& t = *group.front();
+  const RelationInfo& info = Relation(t.relation);
+  out->push_back('{');
+  if (group.size() > 1) {
+    AppendKey("also", out);
+    out->push_back('[');
+    for (size_t k = 1; k < group.size(); ++k) {
+      const Triple& a = *group[k];
+      if (k > 1) out->push_back(',');
+      out->push_back('{');
+      AppendKey("object_mention", out);
+      AppendString(a.object_mention, out);
+      AppendNextKey("sentence", out);
+      out->append(std::to_string(a.sentence));
+      AppendNextKey("span", out);
+      AppendSpan(a, out);
+      AppendNextKey("subject_mention", out);
+      AppendString(a.subject_mention, out);
+      AppendNextKey("trigger", out);
+      AppendString(a.trigger, out);
+      out->push_back('}');
+    }
+    out->append("],");
+  }
+  if (!doc.date.empty()) {
+    AppendKey("article_date", out);
+    AppendString(doc.date, out);
+    out->push_back(',');
+  }
+  if (!t.cameo.empty()) {
+    AppendKey("cameo", out);
+    AppendString(t.cameo, out);
+    out->push_back(',');
+  }
+  AppendKey("coarse", out);
+  AppendString(info.coarse, out);
+  AppendNextKey("confidence", out);
+  out->append(nlohmann::json(t.confidence).dump());
+  if (!t.date.empty()) {
+    AppendNextKey("date", out);
+    AppendString(t.date, out);
+  }
+  AppendNextKey("doc", out);
+  AppendString(doc.article.id, out);
+  AppendNextKey("evidence", out);
+  AppendString(std::string_view(doc.article.text).substr(t.begin, t.end - t.begin), out);
+  AppendNextKey("evidence_count", out);
+  out->append(std::to_string(static_cast<int>(group.size())));
+  AppendNextKey("lang", out);
+  AppendString(doc.lang, out);
+  AppendNextKey("modality", out);
+  AppendString(ModalityName(t.modality), out);
+  if (!t.mode.empty()) {
+    AppendNextKey("mode", out);
+    AppendString(t.mode, out);
+  }
+  AppendNextKey("negated", out);
+  out->append(t.negated ? "true" : "false");
+  AppendNextKey("object", out);
+  AppendSide(doc, t.object, t.object_mention, out);
+  AppendNextKey("relation", out);
+  AppendString(info.name, out);
+  if (!t.role.empty()) {
+    AppendNextKey("role", out);
+    AppendString(t.role, out);
+  }
+  AppendNextKey("sentence", out);
+  out->append(std::to_string(t.sentence));
+  AppendNextKey("span", out);
+  AppendSpan(t, out);
+  AppendNextKey("subject", out);
+  AppendSide(doc, t.subject, t.subject_mention, out);
+  AppendNextKey("trigger", out);
+  AppendString(t.trigger, out);
+  out->append("}\n");
+}
+
+}  // namespace
+
+void AppendTriplesJsonl(const Document& doc, std::string* out) {
+  std::vector<std::vector<const Triple*>> groups;
+  std::map<std::tuple<int, int, int, bool>, size_t> index;
+  for (const Triple& t : doc.triples) {
+    auto key = std::make_tuple(t.subject, static_cast<int>(t.relation), t.object, t.negated);
+    auto [it, added] = index.emplace(key, groups.size());
+    if (added) groups.emplace_back();
+    groups[it->second].push_back(&t);
+  }
+  for (const auto& group : groups) AppendTripleLine(doc, group, out);
+}
+
 std::vector<nlohmann::json> EntityJson(const Document& doc) {
   std::vector<nlohmann::json> out;
   std::set<std::pair<int, std::string>> seen;

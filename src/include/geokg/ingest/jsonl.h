@@ -16,6 +16,11 @@ nlohmann::json TripleJson(const Document& doc, const Triple& t);
 // sentence, span and mentions, and "evidence_count" counts them all.
 std::vector<nlohmann::json> TriplesJson(const Document& doc);
 
+// Appends the lines of TriplesJson(doc), each dumped and ended by '\n', to `out`: the same
+// bytes, written without building the JSON objects (extraction's output). Throws as dump()
+// does on a string that is not UTF-8.
+void AppendTriplesJsonl(const Document& doc, std::string* out);
+
 // One line per distinct (entity, mention text) of `doc`, named mentions only; a one-word
 // short form of a person listed earlier ("Bruni" after "Carla Bruni") adds no line.
 std::vector<nlohmann::json> EntityJson(const Document& doc);
