@@ -483,6 +483,14 @@ void ExtendNounPhrases(Ctx& c, int s) {
       // "ISIL fighting positions" is a place ISIL holds (PlacePhrasePass), not ISIL.
       if (c.lex.InLower("place_phrase_head", t) || c.lex.InLemma("place_phrase_head", t)) break;
       if (head(t)) {
+        // A group noun that modifies a place phrase's head is no group: "ISIL military
+        // targets" are targets ISIL holds (PlacePhrasePass), not "ISIL military".
+        if (k + 1 < n && c.taken[static_cast<size_t>(k + 1)] < 0) {
+          const Token& after = toks[static_cast<size_t>(k + 1)];
+          if (after.is_word && !after.upper_initial && !head(after) &&
+              (c.lex.In("place_phrase_head", after.lower) || c.lex.In("place_phrase_head", after.lemma)))
+            break;
+        }
         bool ok = true;
         for (int j = last; j <= k && ok; ++j) ok = absorb(j, idx);
         if (ok) last = k + 1;
@@ -510,6 +518,10 @@ void ExtendNounPhrases(Ctx& c, int s) {
         if ((c.taken[static_cast<size_t>(b - 1)] >= 0 && !generic_or_free(b - 1)) || !p.is_word ||
             c.lex.InLower("determiner", p))
           break;
+        // Numbers count the actor; a participle is a verb's ("killed 70 members of").
+        if (p.pos == Pos::kNum || std::isdigit(static_cast<unsigned char>(p.text[0])) ||
+            (p.pos == Pos::kVerb && !p.upper_initial))
+          break;
         if (c.taken[static_cast<size_t>(b - 1)] >= 0) absorb(b - 1, idx);
         if (!p.upper_initial && !modifier(p)) break;
         if (p.upper_initial && !c.lex.InLower("np_modifier", p)) break;
@@ -517,6 +529,14 @@ void ExtendNounPhrases(Ctx& c, int s) {
       }
       for (int j = b; j < first; ++j) c.taken[static_cast<size_t>(j)] = idx;
       first = b;
+    }
+    // Left: a capitalised modifier of a government's name ("the Federal Government of Iraq",
+    // "the Transitional Federal Government"; class `np_modifier`).
+    while (first > 0 && m.named && (m.type == EntityType::kOrg || m.type == EntityType::kIgo)) {
+      const Token& p = toks[static_cast<size_t>(first - 1)];
+      if (c.taken[static_cast<size_t>(first - 1)] >= 0 || !p.upper_initial || !c.lex.In("np_modifier", p.lower)) break;
+      c.taken[static_cast<size_t>(first - 1)] = idx;
+      --first;
     }
     // Left: a determiner, with at most one adjective after it ("the wider Global Coalition").
     // A place named after its kind ("town of Debaltseve") takes a noun before the kind as
@@ -2070,6 +2090,13 @@ void NamePass(Ctx& c, int s) {
         }
       }
     }
+    // "the Al Bu Nimr tribe": a name before a kin group's noun names that group.
+    bool group_tail = false;
+    if (c.lex.lang != "fr" && !place_tail && j < n && c.taken[static_cast<size_t>(j)] < 0 &&
+        !toks[static_cast<size_t>(j)].upper_initial && c.lex.In("kin_group", toks[static_cast<size_t>(j)].lower)) {
+      ++j;
+      group_tail = true;
+    }
     int b = i;
     // A sentence-initial capital on a common word is just the start of the sentence.
     bool initial = i == 0 || !toks[static_cast<size_t>(i - 1)].is_word;
@@ -2137,6 +2164,8 @@ void NamePass(Ctx& c, int s) {
     EntityType type = EntityType::kUnknown;
     if (place_tail) {
       type = EntityType::kPlace;
+    } else if (group_tail) {
+      type = EntityType::kGroup;
     } else if (org) {
       type = EntityType::kOrg;
     } else if (place) {
@@ -2158,8 +2187,15 @@ void NamePass(Ctx& c, int s) {
       // "la forêt de Corsuet", "les hôpitaux de Die", "entre Granville et Angers": a word no
       // dictionary knows after "de" or "entre" is most often a place.
       type = EntityType::kPlace;
+    } else if (span_words >= 2 && c.lex.lang != "fr" && c.lex.In("compass", toks[static_cast<size_t>(b)].lower)) {
+      type = EntityType::kPlace;  // "East Mosul", "North Waziristan"
     } else if (span_words >= 2) {
-      type = EntityType::kPerson;
+      // A code is no part of a person's name ("KC-135R Stratotanker").
+      bool code = false;
+      for (int k = b; k < j; ++k)
+        code = code || std::any_of(toks[static_cast<size_t>(k)].text.begin(), toks[static_cast<size_t>(k)].text.end(),
+                                   [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)); });
+      if (!code) type = EntityType::kPerson;
     }
     if (type == EntityType::kUnknown) {
       i = j - 1;
@@ -2176,7 +2212,10 @@ void NamePass(Ctx& c, int s) {
     std::string name = c.doc->article.text.substr(toks[static_cast<size_t>(b)].begin,
                                                   toks[static_cast<size_t>(j - 1)].end -
                                                       toks[static_cast<size_t>(b)].begin);
-    const char* prefix = type == EntityType::kPerson ? "person" : type == EntityType::kOrg ? "org" : "place";
+    const char* prefix = type == EntityType::kPerson ? "person"
+                         : type == EntityType::kOrg  ? "org"
+                         : type == EntityType::kGroup ? "group"
+                                                      : "place";
     // "le diocèse de Hearst", "l'université d'Uttaranchal": the one word after "de" that
     // ends a French organisation's name is the place it is named after, a name of its own
     // inside the organisation's.
