@@ -381,6 +381,13 @@ void GazetteerPass(Ctx& c, int s) {
       if (name) {
         const GazetteerEntry& e = c.res.gazetteer.entries()[static_cast<size_t>(name->entry)];
         if (e.type == EntityType::kPlace && len == 1 && InsideLongerName(c, toks, i)) break;
+        // "Sofia Velikaya", "Jordan Henderson": a one-word name that is also a first name,
+        // before a capitalised word, opens a person's name.
+        if (len == 1 && i + 1 < n && c.lex.In("first_name", toks[static_cast<size_t>(i)].lower) &&
+            !locative && toks[static_cast<size_t>(i + 1)].upper_initial && IsLetterToken(toks[static_cast<size_t>(i + 1)]) &&
+            !c.lex.In("not_name", toks[static_cast<size_t>(i + 1)].lower) &&
+            !c.lex.In("month", toks[static_cast<size_t>(i + 1)].lower))
+          break;
         // "Scott C. Dayton ... Dayton said": a town that is the surname of someone the
         // article named is that person (ShortFormPass), unless a locative precedes it.
         if (e.type == EntityType::kPlace && len == 1 && !locative && c.lex.lang != "fr" &&
