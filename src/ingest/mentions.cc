@@ -383,10 +383,10 @@ void GazetteerPass(Ctx& c, int s) {
         if (e.type == EntityType::kPlace && len == 1 && InsideLongerName(c, toks, i)) break;
         // "Sofia Velikaya", "Jordan Henderson": a one-word name that is also a first name,
         // before a capitalised word, opens a person's name.
-        if (len == 1 && i + 1 < n && c.lex.In("first_name", toks[static_cast<size_t>(i)].lower) &&
+        if (len == 1 && i + 1 < n && c.lex.InLower("first_name", toks[static_cast<size_t>(i)]) &&
             !locative && toks[static_cast<size_t>(i + 1)].upper_initial && IsLetterToken(toks[static_cast<size_t>(i + 1)]) &&
-            !c.lex.In("not_name", toks[static_cast<size_t>(i + 1)].lower) &&
-            !c.lex.In("month", toks[static_cast<size_t>(i + 1)].lower))
+            !c.lex.InLower("not_name", toks[static_cast<size_t>(i + 1)]) &&
+            !c.lex.InLower("month", toks[static_cast<size_t>(i + 1)]))
           break;
         // "Scott C. Dayton ... Dayton said": a town that is the surname of someone the
         // article named is that person (ShortFormPass), unless a locative precedes it.
@@ -646,7 +646,7 @@ void RulerPhrases(Ctx& c, int s) {
       ++k;
     if (k >= n || c.taken[static_cast<size_t>(k)] >= 0) continue;
     const Token& head = toks[static_cast<size_t>(k)];
-    if (head.upper_initial || !(c.lex.In("ruler_noun", head.lower) || c.lex.In("ruler_noun", head.lemma))) continue;
+    if (head.upper_initial || !(c.lex.InLower("ruler_noun", head) || c.lex.InLemma("ruler_noun", head))) continue;
     int first = m.first;
     if (!possessive && first > 0 && toks[static_cast<size_t>(first - 1)].lower == "the" &&
         c.taken[static_cast<size_t>(first - 1)] < 0)
@@ -1998,7 +1998,7 @@ int OrgPhraseEnd(const Ctx& c, const Tokens& toks, int i, int j) {
 // with the list going on after it or ending with it.
 bool ListedAfterPlace(const Ctx& c, const Tokens& toks, int b, int j) {
   const int n = static_cast<int>(toks.size());
-  if (b < 2 || c.lex.In("first_name", toks[static_cast<size_t>(b)].lower)) return false;
+  if (b < 2 || c.lex.InLower("first_name", toks[static_cast<size_t>(b)])) return false;
   const std::string& link = toks[static_cast<size_t>(b - 1)].lower;
   const bool comma = link == ",";
   if (!comma && link != "and" && link != "or") return false;
