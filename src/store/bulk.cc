@@ -287,6 +287,9 @@ class SqliteBulkWriter final : public BulkWriter {
   void Loop();
   Status Write(Batch& b);
   Status WriteBatch(Batch& b);
+  Status CheckAlone();
+  Status WriteRows(Batch& b);
+  Status CommitOpen();
   Status WriteEntities(Batch& b);
   Status ResolveByName(const Batch& b, const Batch::NewEntity& e, int64_t* id);
   // known_new: the key is not in the database (fast mode only): insert without looking.
@@ -304,6 +307,8 @@ class SqliteBulkWriter final : public BulkWriter {
 
   // Caller's state.
   Interner docs_, entities_, aliases_;
+  std::string last_doc_;  // the document of the last triple, and its index
+  uint32_t last_doc_index_ = UINT32_MAX;
   std::vector<uint8_t> known_;  // per entity: 1 type known, 2 country known
   std::unique_ptr<Batch> filling_ = std::make_unique<Batch>();
   std::string scratch_;
@@ -351,6 +356,8 @@ class SqliteBulkWriter final : public BulkWriter {
   std::vector<std::string> dropped_;  // indexes to rebuild
   bool foreign_keys_off_ = false;
   bool rollback_journal_ = false;  // journal_mode DELETE while loading (fast mode)
+  std::unique_ptr<Transaction> txn_;  // open across batches in fast mode
+  size_t uncommitted_ = 0;           // items written in txn_
 };
 
 Status SqliteBulkWriter::Start() {
@@ -402,15 +409,16 @@ Status SqliteBulkWriter::Start() {
   }
   // The loader keeps references right by construction: skip SQLite's per-row checks, and
   // give it a larger page cache. Both are restored by Finish.
-  GEOKG_RETURN_IF_ERROR(ExecSql(db_, "PRAGMA foreign_keys = OFF; PRAGMA cache_size = -262144"));
+  GEOKG_RETURN_IF_ERROR(ExecSql(db_, "PRAGMA foreign_keys = OFF; PRAGMA cache_size = -524288"));
   foreign_keys_off_ = true;
   if (fast_) {
     // Loading into an empty database, pages are written once, straight into the file,
     // with a rollback journal (new pages need no journal): WAL writes each page twice, to
-    // the log and then at the checkpoints, a third of the writer's time. Each batch is
-    // still atomic and durable (synchronous FULL: the journal and the file are synced at
-    // every commit; a crash leaves a hot journal that the next opening rolls back). Only
-    // when no other connection has the file open; Finish goes back to WAL.
+    // the log and then at the checkpoints, a third of the writer's time. Each transaction
+    // (several batches, see BulkOptions::commit_size) is still atomic and durable
+    // (synchronous FULL: the journal and the file are synced at every commit; a crash leaves
+    // a hot journal that the next opening rolls back). Only when no other connection has
+    // the file open; Finish goes back to WAL.
     Statement mode;
     GEOKG_RETURN_IF_ERROR(Statement::Prepare(db_, "PRAGMA journal_mode = DELETE", &mode));
     bool row = false;
@@ -538,9 +546,15 @@ Status SqliteBulkWriter::AddTriple(const BulkTriple& t) {
   GEOKG_RETURN_IF_ERROR(Side(t.subject, &s));
   GEOKG_RETURN_IF_ERROR(Side(t.object, &o));
   Batch& b = *filling_;
-  bool added = false;
-  const uint32_t doc = docs_.Intern(t.doc, &added);
-  if (added) b.docs.push_back({doc, b.Put(t.doc), b.Put(t.article_date), b.Put(t.lang)});
+  // A document's triples mostly come one after another: its index is remembered.
+  if (t.doc != last_doc_ || last_doc_index_ == UINT32_MAX) {
+    bool added = false;
+    last_doc_index_ = docs_.Intern(t.doc, &added);
+    last_doc_.assign(t.doc);
+    if (added)
+      b.docs.push_back({last_doc_index_, b.Put(t.doc), b.Put(t.article_date), b.Put(t.lang)});
+  }
+  const uint32_t doc = last_doc_index_;
   Batch::Item item;
   item.doc = doc;
   item.subject = s;
@@ -675,6 +689,7 @@ void SqliteBulkWriter::RestorePragmas() {
 
 void SqliteBulkWriter::Stop() {
   JoinThread();
+  txn_.reset();  // not finished: what was not committed is rolled back
   RestorePragmas();
 }
 
@@ -816,13 +831,39 @@ Status SqliteBulkWriter::ImportArticle(int64_t* id) {
 Status SqliteBulkWriter::Write(Batch& b) {
   const double cpu = ThreadCpuSeconds();
   Status st = WriteBatch(b);
+  // A failed batch rolls back with the transaction it was in.
+  if (!st.ok()) txn_.reset();
+  stats_.write_cpu_seconds += ThreadCpuSeconds() - cpu;
+  return st;
+}
+
+Status SqliteBulkWriter::CommitOpen() {
+  if (!txn_) return Status::Ok();
+  const double cpu = ThreadCpuSeconds();
+  Status st = txn_->Commit();
+  txn_.reset();
+  uncommitted_ = 0;
   stats_.write_cpu_seconds += ThreadCpuSeconds() - cpu;
   return st;
 }
 
 Status SqliteBulkWriter::WriteBatch(Batch& b) {
-  Transaction txn(db_);
-  GEOKG_RETURN_IF_ERROR(txn.Begin());
+  if (txn_ == nullptr) {
+    txn_ = std::make_unique<Transaction>(db_);
+    GEOKG_RETURN_IF_ERROR(txn_->Begin());
+    GEOKG_RETURN_IF_ERROR(CheckAlone());
+  }
+  GEOKG_RETURN_IF_ERROR(WriteRows(b));
+  // Into an empty database (fast mode, rollback journal), batches share a transaction up
+  // to commit_size items: the pages a commit writes for the first time cost no journal, but
+  // those of the randomly ordered B-trees (entity keys, article hashes, aliases) are
+  // journaled and written again at every commit, which dominated the writes at 6M triples.
+  uncommitted_ += b.items.size() + b.entities.size();
+  if (!rollback_journal_ || uncommitted_ >= options_.commit_size) return CommitOpen();
+  return Status::Ok();
+}
+
+Status SqliteBulkWriter::CheckAlone() {
   if (fast_) {
     max_ids_.Reset();
     bool row = false;
@@ -837,6 +878,10 @@ Status SqliteBulkWriter::WriteBatch(Batch& b) {
           "before stays in, and running the load again adds the rest");
     }
   }
+  return Status::Ok();
+}
+
+Status SqliteBulkWriter::WriteRows(Batch& b) {
 
   // Articles: one per document, unless it was loaded before.
   std::string hash;
@@ -1002,7 +1047,7 @@ Status SqliteBulkWriter::WriteBatch(Batch& b) {
     GEOKG_RETURN_IF_ERROR(ev.Run());
     ++stats_.evidence_added;
   }
-  return txn.Commit();
+  return Status::Ok();
 }
 
 Status SqliteBulkWriter::Finish(BulkStats* stats) {
@@ -1022,6 +1067,11 @@ Status SqliteBulkWriter::Finish(BulkStats* stats) {
     if (failed_) st = error_;
   }
   JoinThread();
+  if (st.ok()) {
+    st = CommitOpen();
+  } else {
+    txn_.reset();
+  }
   finished_ = true;
   // Rebuild what was dropped, even after a failure, so the database stays whole.
   if (!dropped_.empty()) {
@@ -1029,7 +1079,7 @@ Status SqliteBulkWriter::Finish(BulkStats* stats) {
     const double cpu = ProcessCpuSeconds();
     // Sort in memory as much as possible (SQLite's sorter spills to temporary files past the
     // page cache's size), with a second thread.
-    ExecSql(db_, "PRAGMA cache_size = -524288; PRAGMA threads = 2").ok();
+    ExecSql(db_, "PRAGMA cache_size = -1048576; PRAGMA threads = 2").ok();
     Status rebuilt = EnsureIndexes(db_);
     stats_.index_seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();

@@ -8,8 +8,9 @@
 // "il" or "le ministre" excepted).
 //
 // How it is fast: the caller's thread only interns strings (keys, article ids, aliases) into
-// dense indexes and fills a batch; a second thread writes each full batch in one transaction
-// with prepared statements while the caller fills the next. Relation keys are resolved in
+// dense indexes and fills a batch; a second thread writes each full batch with prepared
+// statements while the caller fills the next, one transaction per batch (per several
+// batches into an empty database: BulkOptions::commit_size). Relation keys are resolved in
 // memory, so each triple costs one INSERT into evidence plus, per batch, one upsert per
 // relation it touched. Loading into an empty database drops the secondary indexes first and
 // builds them at the end (Store::Open rebuilds any that a crash left missing).
@@ -78,7 +79,12 @@ struct BulkRelation {
 };
 
 struct BulkOptions {
-  size_t batch_size = 200000;  // triples (or relations) per transaction
+  size_t batch_size = 200000;  // triples (or relations) per batch, and per transaction
+  // Into an empty database, batches share a transaction until it holds this many triples
+  // (or relations) at least: its new pages need no journal, and fewer commits rewrite the
+  // pages of the randomly ordered B-trees fewer times. A crash, or a failed batch, rolls
+  // back the whole open transaction; what was committed before stays.
+  size_t commit_size = 2000000;
   // kAuto: drop the secondary indexes while loading into a database without actors, and
   // rebuild them at the end. kKeep: never. kRebuild: always.
   enum class Indexes { kAuto, kKeep, kRebuild };
@@ -121,7 +127,8 @@ class BulkWriter {
 
   // Queues one triple. Fails with kInvalidInput (writing nothing of it) when a side has
   // neither key nor name or a date is malformed, or with the error of an earlier batch
-  // (then every later call fails the same way: the batches before it are committed).
+  // (then every later call fails the same way: the transactions committed before it stay,
+  // the one it was in is rolled back).
   virtual Status AddTriple(const BulkTriple& t) = 0;
 
   // Queues one aggregated relation (see BulkRelation). Same failures as AddTriple.
