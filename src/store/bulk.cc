@@ -1077,9 +1077,12 @@ Status SqliteBulkWriter::Finish(BulkStats* stats) {
   if (!dropped_.empty()) {
     const auto t = std::chrono::steady_clock::now();
     const double cpu = ProcessCpuSeconds();
-    // Sort in memory as much as possible (SQLite's sorter spills to temporary files past the
-    // page cache's size), with a second thread.
-    ExecSql(db_, "PRAGMA cache_size = -1048576; PRAGMA threads = 2").ok();
+    // SQLite's sorter sorts runs of the page cache's size, then merges them: runs of 2 MB
+    // (the default cache) stay in the CPU's caches and are sorted on two threads, where
+    // one run of the whole index (a 1 GB cache) missed memory at every comparison. At 1M
+    // actors / 5M relations, relations_key and relations_object took 6.9 s of CPU instead
+    // of 19 s.
+    ExecSql(db_, "PRAGMA cache_size = -2000; PRAGMA threads = 2").ok();
     Status rebuilt = EnsureIndexes(db_);
     stats_.index_seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
