@@ -174,7 +174,7 @@ int RunLoad(int argc, char** argv) {
       std::cerr << ", " << stats.store.skipped << " of " << stats.store.articles_skipped
                 << " documents loaded before";
     char cpu[128];
-    std::snprintf(cpu, sizeof(cpu), "; CPU %.1f s reading, %.1f s writing, %.1f s indexing",
+    std::snprintf(cpu, sizeof(cpu), "; CPU %.2f s reading, %.2f s writing, %.2f s indexing",
                   stats.read_cpu_seconds, stats.store.write_cpu_seconds,
                   stats.store.index_cpu_seconds);
     std::cerr << "; " << stats.store.entities_added << " new actors, "
