@@ -458,6 +458,14 @@ TEST_F(ExtractionEn, ArabicPlaceWordsOpenPlaceNames) {
   EXPECT_EQ(doc_.mentions.empty() ? EntityType::kUnknown : doc_.mentions.back().type, EntityType::kPlace);
 }
 
+TEST_F(ExtractionEn, AJudgementBeforeAGroupNounIsNoPartOfItsName) {
+  Run("In 2013 the shelling killed innocent civilians, and local civilians fled.");
+  std::set<std::string> m = Mentions();
+  EXPECT_TRUE(Has(m, "civilians=civilians"));
+  EXPECT_TRUE(Lacks(m, "innocent civilians=innocent civilians"));
+  EXPECT_TRUE(Has(m, "local civilians=local civilians"));
+}
+
 TEST_F(ExtractionEn, SupportersAndFactionsAreGroups) {
   Run("In 2014 the council urged all factions and their supporters to stay calm.");
   std::set<std::string> m = Mentions();

@@ -1606,6 +1606,8 @@ void GroupPass(Ctx& c, int s, bool roles) {
       for (int j = i - 1; j >= 0 && i - j <= 4; --j) {
         const Token& p = toks[static_cast<size_t>(j)];
         if (c.taken[static_cast<size_t>(j)] >= 0 || p.upper_initial) break;
+        // "innocent civilians" are the civilians: a judgement names no group.
+        if (c.lex.In("evaluative_adjective", p.lower)) break;
         if (p.text == "," && j > 0 && begin < i && toks[static_cast<size_t>(begin)].pos == Pos::kAdj &&
             toks[static_cast<size_t>(j - 1)].pos == Pos::kAdj && !toks[static_cast<size_t>(j - 1)].upper_initial)
           continue;
