@@ -489,5 +489,61 @@ TEST_F(ExtractionEn, UnknownNamesTypedByTheirWords) {
   }
 }
 
+TEST_F(ExtractionEn, TheObjectBeforeAnInfinitiveDoesItsAct) {
+  auto r = Run("Britain stood by Jordan to fight the Islamic State in 2015.");
+  EXPECT_TRUE(Has(r, "Jordan|ASSAULT|Islamic State"));
+  EXPECT_TRUE(Has(r, "United Kingdom|OPPOSES|Islamic State"));
+  EXPECT_TRUE(Lacks(r, "United Kingdom|ASSAULT|Islamic State"));
+}
+
+TEST_F(ExtractionEn, ARelativeClauseIsNoSubject) {
+  // The subject of "met" lies before the relative clause between commas.
+  auto r = Run("John Kerry, who was visiting Cairo, met Sergei Lavrov in 2015.");
+  EXPECT_TRUE(Has(r, "John Kerry|CONSULT|Sergey Lavrov"));
+  EXPECT_TRUE(Lacks(r, "Egypt|CONSULT|Sergey Lavrov"));
+  // A relative pronoun after a common noun: the noun threatens, no actor does.
+  auto t = Run("In 2022 Russia deployed missiles that threaten Ukraine.");
+  EXPECT_TRUE(Lacks(t, "Russia|THREATEN|Ukraine"));
+}
+
+TEST_F(ExtractionEn, QuotedSpeechHasItsOwnSubjects) {
+  auto r = Run("Jens Stoltenberg said, \"To defeat the Taliban we need patience.\"");
+  EXPECT_TRUE(Lacks(r, "Jens Stoltenberg|ASSAULT|Taliban"));
+}
+
+TEST_F(ExtractionEn, ANounInAnAdjunctIsTheActOfTheClausesSubject) {
+  auto r = Run("Italian aircraft bombed Taliban fighters in support of the Afghan army in 2009.");
+  EXPECT_TRUE(Lacks(r, "Taliban|SUPPORT|Afghan Armed Forces"));
+  EXPECT_TRUE(Has(r, "Italy|SUPPORT|Afghan Armed Forces"));
+  auto s = Run("NATO supports Ukraine through training and material support to Moldova.");
+  EXPECT_TRUE(Lacks(s, "Ukraine|SUPPORT|Moldova"));
+  EXPECT_TRUE(Has(s, "NATO|SUPPORT|Moldova"));
+  // The object of a verb of accusing is the doer of the act it is accused of.
+  auto a = Run("In 2014 Kyiv accused Russia of attacks on Ukrainian soldiers.");
+  EXPECT_TRUE(Has(a, "Russia|ASSAULT|Ukraine"));
+}
+
+TEST_F(ExtractionEn, AnInfinitiveEndsTheSearchForADirectObject) {
+  auto r = Run("The Peshmerga are leading efforts in the campaign to defeat the Islamic State.");
+  EXPECT_TRUE(Lacks(r, "Peshmerga|LEADS|Islamic State"));
+  EXPECT_TRUE(Has(r, "Peshmerga|ASSAULT|Islamic State"));
+}
+
+TEST_F(ExtractionEn, ACapitalisedVerbInAHeadingAfterADashIsNoTrigger) {
+  auto r = Run("Operation Enduring Freedom - Targeted Raids Against Taliban Commanders");
+  for (const std::string& line : r) EXPECT_EQ(line.find("|ASSAULT|"), std::string::npos) << line;
+}
+
+TEST_F(ExtractionEn, AdjectivesDoNotHideAPreposition) {
+  auto r = Run("The summit called for a free and democratic Libya and condemned Russia.");
+  EXPECT_TRUE(Lacks(r, "Libya|ACCUSE|Russia"));
+}
+
+TEST_F(ExtractionEn, TogetherWithNamesTheOtherSideOfAMutualAct) {
+  auto r = Run("France, together with Germany, is working to end the war in 2019.");
+  EXPECT_TRUE(r.count("France|COOPERATE|Germany") || r.count("Germany|COOPERATE|France"))
+      << testing::PrintToString(r);
+}
+
 }  // namespace
 }  // namespace geokg

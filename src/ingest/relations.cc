@@ -70,6 +70,14 @@ struct SentenceView {
   bool Governed(const Mention& m) const {
     int k = m.first - 1;
     while (k >= 0 && Is(k, "determiner")) --k;
+    // English: "for a united and democratic Syria": adjectives of the phrase stand between.
+    if (lex.lang != "fr")
+      while (k > 0 && mention_at[static_cast<size_t>(k)] < 0 &&
+             (tok(k).pos == Pos::kAdj ||
+              ((tok(k).lower == "and" || tok(k).lower == ",") && tok(k - 1).pos == Pos::kAdj))) {
+        --k;
+        while (k >= 0 && Is(k, "determiner")) --k;
+      }
     if (k < 0) return false;
     // "the US Army's V Corps": the possessed noun is governed when its possessor is.
     if (tok(k).lower == "'s" && k > 0) {
@@ -260,6 +268,12 @@ int FirstMentionAfter(const SentenceView& v, int from, int window, bool skip_gov
     if (skip_governed && k > from && v.mention_at[static_cast<size_t>(k)] < 0 &&
         v.Is(k, "clause_verb"))
       return -1;
+    // ... nor past an infinitive, which opens an act of its own ("leading efforts in the
+    // campaign to defeat X") (English).
+    if (skip_governed && v.lex.lang != "fr" && k > from && v.tok(k).lower == "to" &&
+        k + 1 < v.n() && v.tok(k + 1).pos == Pos::kVerb &&
+        v.mention_at[static_cast<size_t>(k + 1)] < 0)
+      return -1;
     int m = v.mention_at[static_cast<size_t>(k)];
     if (m < 0) continue;
     const Mention* mm = v.MentionOf(m);
@@ -345,12 +359,74 @@ bool CopulaLinks(const SentenceView& v, const Mention& subject, int noun) {
   return link;
 }
 
+// English: whether the mention stands right after a verb (articles, numbers and adjectives
+// between) as its direct object: "struck ISIL targets", "supports the SDF".
+bool ObjectOfVerb(const SentenceView& v, const Mention& m) {
+  int k = m.first - 1;
+  while (k >= 0 && v.mention_at[static_cast<size_t>(k)] < 0 &&
+         (v.Is(k, "determiner") || v.Is(k, "number_word") || v.tok(k).pos == Pos::kAdj ||
+          v.tok(k).pos == Pos::kNum))
+    --k;
+  if (k < 0 || v.mention_at[static_cast<size_t>(k)] >= 0) return false;
+  const Token& t = v.tok(k);
+  return t.pos == Pos::kVerb && !v.Is(k, "copula") && !v.Is(k, "passive_aux") &&
+         !v.Is(k, "clause_block");
+}
+
 // The subject of the clause ending before token `before`: the nearest actor that no
 // preposition governs. For nouns, a temporal or causal preposition between (après,
 // after) cuts the link to the clause subject.
 int SubjectBefore(const SentenceView& v, int before, bool noun) {
+  const bool en = v.lex.lang != "fr";
+  // English: the relative pronoun that is the verb's own subject ("Dayton, who was
+  // assigned", "capabilities that threaten"): its antecedent acts, or nobody the text names.
+  if (en && !noun) {
+    int k = before - 1;
+    while (k >= 0 && v.mention_at[static_cast<size_t>(k)] < 0 &&
+           (v.tok(k).pos == Pos::kAux || v.tok(k).pos == Pos::kAdv || v.Is(k, "modal_verb") ||
+            v.Is(k, "negation")))
+      --k;
+    if (k >= 1 && v.mention_at[static_cast<size_t>(k)] < 0 && v.Is(k, "relative_subject")) {
+      int a = k - 1;
+      const bool comma = v.tok(a).text == ",";
+      if (comma) --a;
+      const Mention* ant = a >= 0 ? v.MentionOf(v.mention_at[static_cast<size_t>(a)]) : nullptr;
+      if (ant && ant->last == a + 1) {
+        if (ant->entity < 0 || ant->pronoun || (ant->type == EntityType::kPlace && !ant->named))
+          return -1;
+        // "who" stands for people: after a unit's name it reaches further back ("airmen,
+        // deployed from the 158th Wing, who will comprise ..."), which is past reading.
+        if (v.tok(k).lower == "who" && ant->type != EntityType::kPerson &&
+            ant->type != EntityType::kGroup)
+          return -1;
+        return v.mention_at[static_cast<size_t>(a)];
+      }
+      // "that" after a verb opens a complement clause ("said that"); after a noun, a relative.
+      if (a >= 0 && (comma || v.tok(a).pos == Pos::kNoun || v.tok(a).pos == Pos::kPropn)) return -1;
+    }
+  }
   for (int k = before - 1; k >= 0; --k) {
     if (noun && v.Is(k, "clause_block")) return -1;
+    if (en) {
+      // English: reported speech opened by a quotation mark after "said," or ":" has its own
+      // subjects; the speaker is not the doer of what the quotation says.
+      const std::string& q = v.tok(k).text;
+      if ((q == "\"" || q == "\xE2\x80\x9C") && k > 0 && k + 1 < before &&
+          (v.tok(k - 1).text == "," || v.tok(k - 1).text == ":"))
+        return -1;
+      // ... and a relative clause between commas ("Dayton, who was supporting X, was
+      // assigned to Y") says nothing of who does the act after it.
+      if (v.tok(k).text == ",") {
+        for (int c = k - 1; c >= 1 && c > k - 30; --c) {
+          if (v.tok(c).text == ";" || v.tok(c).text == ":") break;
+          if (v.tok(c).text != ",") continue;
+          if (v.mention_at[static_cast<size_t>(c + 1)] < 0 && v.Is(c + 1, "relative_subject"))
+            k = c;
+          break;
+        }
+        continue;
+      }
+    }
     // English: a noun that is the object of a verb of judging or reporting is someone
     // else's act: "France condemned the attack" says nothing of who attacked.
     if (noun && v.lex.lang != "fr" && v.mention_at[static_cast<size_t>(k)] < 0 && v.tok(k).pos == Pos::kVerb &&
@@ -376,6 +452,15 @@ int SubjectBefore(const SentenceView& v, int before, bool noun) {
     if (mm->last > before) continue;
     // A place named by a common noun ("the base", "la ville") does not act.
     if (mm->type == EntityType::kPlace && !mm->named) continue;
+    // English: a noun in an adjunct after a verb's object ("struck ISIL targets in support
+    // of X", "supports the SDF through training and support to Y") is the act of the verb's
+    // subject, not of its object; "accused Y of attacks" keeps Y.
+    if (noun && en && ObjectOfVerb(v, *mm)) {
+      bool adjunct = false;
+      for (int j = mm->last; j < before && !adjunct; ++j)
+        adjunct = v.Is(j, "preposition") && v.tok(j).lower != "of";
+      if (adjunct) continue;
+    }
     return m;
   }
   return -1;
@@ -790,7 +875,9 @@ void LocationRelations(const Resources& res, const Document& doc, const Lexicon&
         if (sm && sm->entity >= 0 && sm->entity != p.entity && IsWho(v, *sm))
           out->push_back(LocationTriple(doc, s, *sm, p, 0.6f, "locative"));
         if (lex.lang != "fr") PhraseLocations(doc, v, static_cast<int>(mi), k, subj, out);
-        if (local_story) ClauseLocations(res, doc, v, p, subj, out);
+        // A place that completes a noun ("reports of violations of the ceasefire in Syria")
+        // sets no clause anywhere (English).
+        if (local_story && !NounLocative(v, k)) ClauseLocations(res, doc, v, p, subj, out);
         continue;
       }
       // "l'hôpital de Denver", "the town of X in Y": a place noun right before "de"/"of".
@@ -1053,6 +1140,32 @@ void MeetingPlaces(const std::vector<Triple>& found, std::vector<Triple>* locate
   for (Triple& t : extra) located->push_back(std::move(t));
 }
 
+// English: actors who do one act together cooperate ("The UK, the Global Coalition and the
+// Government of Iraq are committed to defeating these terrorists"). Adds a COOPERATE triple,
+// copied from `base`, for each pair of the coordinated `subjects` that are not places.
+void CoActors(const Document& doc, const SentenceView& v, const std::vector<int>& subjects,
+              const Triple& base, std::set<std::tuple<int, int, int, bool, int>>* seen,
+              std::vector<Triple>* found) {
+  for (size_t x = 0; x < subjects.size(); ++x) {
+    for (size_t y = x + 1; y < subjects.size(); ++y) {
+      const Mention* a = v.MentionOf(subjects[x]);
+      const Mention* b = v.MentionOf(subjects[y]);
+      if (a->entity == b->entity || a->type == EntityType::kPlace || b->type == EntityType::kPlace)
+        continue;
+      Triple t4 = base;
+      t4.relation = RelationType::kCooperate;
+      t4.cameo = std::string(Relation(t4.relation).cameo);
+      t4.subject = b->entity;
+      t4.object = a->entity;
+      t4.subject_mention = SideText(doc, *b);
+      t4.object_mention = SideText(doc, *a);
+      t4.confidence = 0.5f;
+      auto key = std::make_tuple(t4.subject, static_cast<int>(t4.relation), t4.object, false, v.s);
+      if (seen->insert(key).second) found->push_back(std::move(t4));
+    }
+  }
+}
+
 bool IsCooperation(RelationType r) {
   return r == RelationType::kSupport || r == RelationType::kAid || r == RelationType::kCooperate;
 }
@@ -1116,6 +1229,7 @@ void ExtractRelations(const Resources& res, const Lexicon& lex, Document* doc) {
       if (mw != lex.mode_words.end()) sentence_mode = mw->second;
     }
     int verb_subject = -1;  // subject of the last verb trigger of this sentence (English)
+    int verb_object = -1;   // and its object
     bool verb_seen = false;
     for (int i = 0; i < v.n(); ++i) {
       const Token& t = v.tok(i);
@@ -1144,6 +1258,12 @@ void ExtractRelations(const Resources& res, const Lexicon& lex, Document* doc) {
         // English capitalises a word inside a name: "Central Command", "Armed Forces",
         // "Operation Inherent Resolve" hold no act.
         if (lex.lang != "fr" && t.upper_initial && i > 0 && v.tok(i - 1).is_word && !tr.subject_is_self) continue;
+        // ... also after a dash in a line of capitalised words ("Operation X - Targeted
+        // Operations Against Y" is a heading).
+        if (lex.lang != "fr" && t.upper_initial && i > 1 && !tr.subject_is_self &&
+            (v.tok(i - 1).text == "-" || v.tok(i - 1).text == "\xE2\x80\x93") &&
+            v.tok(i - 2).upper_initial && i + 1 < v.n() && v.tok(i + 1).upper_initial)
+          continue;
         // A word inside a name is no trigger: l'association « Aide pour tous ».
         if (!tr.subject_is_self && v.mention_at[static_cast<size_t>(i)] >= 0) {
           const Mention* in = v.MentionOf(v.mention_at[static_cast<size_t>(i)]);
@@ -1152,8 +1272,19 @@ void ExtractRelations(const Resources& res, const Lexicon& lex, Document* doc) {
           // positions") describes the head, it reports no act.
           if (lex.lang != "fr" && !in->named && !in->pronoun && i < in->last - 1) continue;
         }
-        // A verb form after a determiner is a noun or an adjective ("the supporting role").
+        // A verb form after a determiner is a noun or an adjective ("the supporting role"),
+        // also past other modifiers ("the continued supporting role") (English).
         if (!noun && i > 0 && v.Is(i - 1, "determiner")) continue;
+        if (!noun && lex.lang != "fr" && i > 1) {
+          int k = i - 1;
+          while (k > 0 && v.mention_at[static_cast<size_t>(k)] < 0 &&
+                 (v.tok(k).pos == Pos::kAdj || v.tok(k).pos == Pos::kAdv ||
+                  (v.tok(k).verb_form == VerbForm::kParticiple && !v.Is(k, "passive_aux"))))
+            --k;
+          if (k < i - 1 && v.mention_at[static_cast<size_t>(k)] < 0 && v.Is(k, "determiner") &&
+              !v.Is(k, "quantifier"))
+            continue;
+        }
         if (!KindAgrees(t, tr.kind)) continue;
         // "ISIL is a threat to Iraq", "the threat they pose to Syria": a noun of danger that
         // is predicated or posed describes the actor, it reports no act.
@@ -1162,6 +1293,7 @@ void ExtractRelations(const Resources& res, const Lexicon& lex, Document* doc) {
 
         int subj = -1, obj = -1;
         int agent_prep = -1;
+        bool direct_object = false;  // the object is the verb's direct object
         bool passive = !noun && tr.object_is_subject_of_passive &&
                        std::find(tr.object_preps.begin(), tr.object_preps.end(), "") != tr.object_preps.end() &&
                        LooksPassive(v, end - 1, &agent_prep);
@@ -1209,6 +1341,11 @@ void ExtractRelations(const Resources& res, const Lexicon& lex, Document* doc) {
             // destroyers": coordinated verbs share the subject, also when the first verb's
             // subject is no actor ("one strike engaged a unit and destroyed a position").
             subj = verb_subject;
+          } else if (!noun && lex.lang != "fr" && i > 0 && v.tok(i - 1).lower == "to" &&
+                     verb_object >= 0 && v.MentionOf(verb_object)->last == i - 1) {
+            // "stands by Iraq to defeat X", "helped the army to retake Y": the object of the
+            // verb before an infinitive does what the infinitive says.
+            subj = verb_object;
           } else {
             subj = SubjectBefore(v, i, noun);
             // "In support of the Iraqi forces, coalition aircraft struck ...": a noun in the
@@ -1217,6 +1354,7 @@ void ExtractRelations(const Resources& res, const Lexicon& lex, Document* doc) {
           }
           if (!noun) {
             verb_subject = subj;
+            verb_object = -1;
             verb_seen = true;
           }
           // "the agreement between A and B": the two sides are the pair, whoever welcomes it.
@@ -1242,6 +1380,7 @@ void ExtractRelations(const Resources& res, const Lexicon& lex, Document* doc) {
                   v.tok(end + 1).verb_form == VerbForm::kGerund)
                 continue;
               obj = FirstMentionAfter(v, end, 8, true);
+              direct_object = obj >= 0;
             } else if (prep == "loc") {
               for (int k = end; k < std::min(v.n(), end + 8) && obj < 0; ++k) {
                 if (v.tok(k).text == "," || v.tok(k).text == ";") break;
@@ -1320,6 +1459,17 @@ void ExtractRelations(const Resources& res, const Lexicon& lex, Document* doc) {
             }
           }
         }
+        // "A, together with B, is working to ...", "A, alongside B, fought": a mutual act's
+        // other side can stand by the subject (English).
+        if (obj < 0 && subj >= 0 && lex.lang != "fr" && MutualAct(tr.relation)) {
+          for (int k = v.MentionOf(subj)->last; k + 1 < i && obj < 0; ++k) {
+            const std::string& w = v.tok(k).lower;
+            if (w == "alongside") obj = MentionInPhrase(v, k + 1, 6);
+            if (w == "with" && k > 0 &&
+                (v.tok(k - 1).lower == "together" || v.tok(k - 1).lower == "along"))
+              obj = MentionInPhrase(v, k + 1, 6);
+          }
+        }
         // "Barack Obama et Vladimir Poutine se sont entretenus": a symmetric act with no
         // object joins the two coordinated subjects.
         if (obj < 0 && subj >= 0 && Relation(tr.relation).symmetric &&
@@ -1331,8 +1481,33 @@ void ExtractRelations(const Resources& res, const Lexicon& lex, Document* doc) {
             if (other >= 0) obj = other;
           }
         }
+        if (!noun && obj >= 0 && direct_object) verb_object = obj;
         const Mention* sm = v.MentionOf(subj);
         const Mention* om = v.MentionOf(obj);
+        // "France, Germany and the UK condemned the attack on oil facilities": actors who do
+        // one act together cooperate, also when the act names no actor as its object, where
+        // they stand right before the verb as its subject.
+        bool subject_next = false;
+        if (!om && sm && !noun) {
+          int k = sm->last;
+          while (k < i && (v.tok(k).pos == Pos::kAux || v.tok(k).pos == Pos::kAdv)) ++k;
+          subject_next = k == i;
+        }
+        if (subject_next && sm->entity >= 0 && lex.lang != "fr" && !MutualAct(tr.relation) &&
+            !tr.subject_is_self && !tr.inverse && !NegatedAt(v, i)) {
+          std::vector<int> subjects{subj};
+          for (int o : Coordinated(v, subj, false)) subjects.push_back(o);
+          if (subjects.size() > 1 && !v.Governed(*v.MentionOf(subjects.back()))) {
+            Triple base;
+            base.date = date;
+            base.sentence = s;
+            base.begin = doc->sentences[static_cast<size_t>(s)].begin;
+            base.end = doc->sentences[static_cast<size_t>(s)].end;
+            base.trigger = doc->article.text.substr(t.begin, v.tok(end - 1).end - t.begin);
+            if (reported) base.modality = Modality::kReported;
+            CoActors(*doc, v, subjects, base, &seen, &found);
+          }
+        }
         if (!sm || !om || sm->entity < 0 || om->entity < 0 || sm->entity == om->entity) continue;
         // "X is a member of Y", "X, part of Y", "as part of Y": such nouns take their subject
         // through a copula or an apposition, not from any actor before them ("ISIL killed 70
@@ -1458,26 +1633,9 @@ void ExtractRelations(const Resources& res, const Lexicon& lex, Document* doc) {
         }
         // "The UK, the Global Coalition and the Government of Iraq are committed to defeating
         // these terrorists": actors who do one act together cooperate (English).
-        if (lex.lang != "fr" && !tp.negated && subjects.size() > 1 && !MutualAct(tr.relation) &&
-            !tr.subject_is_self && !tr.inverse) {
-          for (size_t x = 0; x < subjects.size(); ++x) {
-            for (size_t y = x + 1; y < subjects.size(); ++y) {
-              const Mention* a = v.MentionOf(subjects[x]);
-              const Mention* b = v.MentionOf(subjects[y]);
-              if (a->entity == b->entity || a->type == EntityType::kPlace || b->type == EntityType::kPlace) continue;
-              Triple t4 = tp;
-              t4.relation = RelationType::kCooperate;
-              t4.cameo = std::string(Relation(t4.relation).cameo);
-              t4.subject = b->entity;
-              t4.object = a->entity;
-              t4.subject_mention = SideText(*doc, *b);
-              t4.object_mention = SideText(*doc, *a);
-              t4.confidence = 0.5f;
-              auto key = std::make_tuple(t4.subject, static_cast<int>(t4.relation), t4.object, false, s);
-              if (seen.insert(key).second) found.push_back(std::move(t4));
-            }
-          }
-        }
+        if (lex.lang != "fr" && !tp.negated && !MutualAct(tr.relation) && !tr.subject_is_self &&
+            !tr.inverse)
+          CoActors(*doc, v, subjects, tp, &seen, &found);
         // "supporting the Iraqi government against ISIL": the supported side and its
         // supporters oppose the actor named after "against".
         if (lex.lang != "fr" && !tp.negated && IsCooperation(tr.relation) && !tr.inverse) {
