@@ -496,5 +496,50 @@ TEST_F(BulkTest, GraphmlImportRefusesEdgesItCannotType) {
   EXPECT_EQ(QueryInt(db.get(), "SELECT count(*) FROM relations"), 1);
 }
 
+// Batches end only where a document ends: a commit never holds part of a document, so a load
+// resumed after a crash (which skips the documents already stored) loses none of its triples.
+TEST_F(BulkTest, CommitsNeverSplitADocument) {
+  const std::string path = tmp_.File("split.db");
+  auto store = OpenOrDie(path);
+  BulkOptions options;
+  options.background = false;
+  options.batch_size = 2;
+  options.commit_size = 1;  // a commit after every batch
+  std::unique_ptr<BulkWriter> writer;
+  ASSERT_TRUE(NewBulkWriter(store.get(), options, &writer).ok());
+  auto triple = [](std::string_view doc, std::string_view object) {
+    BulkTriple t;
+    t.doc = doc;
+    t.subject.key = "state:rus";
+    t.subject.name = "Russia";
+    t.subject.type = EntityType::kState;
+    t.object.key = object;
+    t.object.name = object;
+    t.object.type = EntityType::kState;
+    t.relation = RelationType::kConsult;
+    return t;
+  };
+  auto committed = [&] {
+    sqlite3* reader = nullptr;
+    EXPECT_EQ(sqlite3_open_v2(path.c_str(), &reader, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+    sqlite3_stmt* st = nullptr;
+    EXPECT_EQ(sqlite3_prepare_v2(reader, "SELECT count(*) FROM evidence", -1, &st, nullptr), SQLITE_OK);
+    EXPECT_EQ(sqlite3_step(st), SQLITE_ROW);
+    const int64_t n = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    sqlite3_close(reader);
+    return n;
+  };
+  ASSERT_TRUE(writer->AddTriple(triple("a", "state:syr")).ok());
+  ASSERT_TRUE(writer->AddTriple(triple("a", "state:irq")).ok());
+  ASSERT_TRUE(writer->AddTriple(triple("a", "state:irn")).ok());
+  EXPECT_EQ(committed(), 0);  // the batch is full, but document a goes on
+  ASSERT_TRUE(writer->AddTriple(triple("b", "state:tur")).ok());
+  EXPECT_EQ(committed(), 3);  // all of a, none of b
+  BulkStats stats;
+  ASSERT_TRUE(writer->Finish(&stats).ok());
+  EXPECT_EQ(committed(), 4);
+}
+
 }  // namespace
 }  // namespace geokg

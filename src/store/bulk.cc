@@ -542,12 +542,18 @@ Status SqliteBulkWriter::AddTriple(const BulkTriple& t) {
                                 std::string(ValidDate(t.date) ? t.article_date : t.date) +
                                 "' (YYYY-MM-DD, YYYY-MM or YYYY)");
   }
+  // A full batch is sent only where a document ends: a commit then never holds part of a
+  // document, whose stored hash would make a resumed load skip the rest of it.
+  const bool new_doc = t.doc != last_doc_ || last_doc_index_ == UINT32_MAX;
+  if (new_doc && filling_->items.size() + filling_->entities.size() >= options_.batch_size) {
+    GEOKG_RETURN_IF_ERROR(Submit());
+  }
   uint32_t s = 0, o = 0;
   GEOKG_RETURN_IF_ERROR(Side(t.subject, &s));
   GEOKG_RETURN_IF_ERROR(Side(t.object, &o));
   Batch& b = *filling_;
   // A document's triples mostly come one after another: its index is remembered.
-  if (t.doc != last_doc_ || last_doc_index_ == UINT32_MAX) {
+  if (new_doc) {
     bool added = false;
     last_doc_index_ = docs_.Intern(t.doc, &added);
     last_doc_.assign(t.doc);
@@ -574,7 +580,6 @@ Status SqliteBulkWriter::AddTriple(const BulkTriple& t) {
   item.object_mention = b.Put(t.object.mention);
   item.confidence = t.confidence;
   b.items.push_back(item);
-  if (b.items.size() + b.entities.size() >= options_.batch_size) return Submit();
   std::lock_guard<std::mutex> lock(mu_);
   return failed_ ? error_ : Status::Ok();
 }
