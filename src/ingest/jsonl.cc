@@ -153,6 +153,21 @@ void AppendNextKey(std::string_view key, std::string* out) {
   out->append("\":");
 }
 
+// `"key":"value",` before a field that follows; nothing when `value` is empty.
+void AppendLeadingField(std::string_view key, std::string_view value, std::string* out) {
+  if (value.empty()) return;
+  AppendKey(key, out);
+  AppendString(value, out);
+  out->push_back(',');
+}
+
+// `,"key":"value"` after a field written before; nothing when `value` is empty.
+void AppendOptionalField(std::string_view key, std::string_view value, std::string* out) {
+  if (value.empty()) return;
+  AppendNextKey(key, out);
+  AppendString(value, out);
+}
+
 void AppendSpan(const Triple& t, std::string* out) {
   out->push_back('[');
   out->append(std::to_string(t.begin));
@@ -165,11 +180,7 @@ void AppendSpan(const Triple& t, std::string* out) {
 void AppendSide(const Document& doc, int entity, const std::string& mention, std::string* out) {
   const Entity& e = doc.entities.at(static_cast<size_t>(entity));
   out->push_back('{');
-  if (!e.country.empty()) {
-    AppendKey("country", out);
-    AppendString(e.country, out);
-    out->push_back(',');
-  }
+  AppendLeadingField("country", e.country, out);
   AppendKey("key", out);
   AppendString(e.key, out);
   AppendNextKey("mention", out);
@@ -207,24 +218,13 @@ void AppendTripleLine(const Document& doc, const std::vector<const Triple*>& gro
     }
     out->append("],");
   }
-  if (!doc.date.empty()) {
-    AppendKey("article_date", out);
-    AppendString(doc.date, out);
-    out->push_back(',');
-  }
-  if (!t.cameo.empty()) {
-    AppendKey("cameo", out);
-    AppendString(t.cameo, out);
-    out->push_back(',');
-  }
+  AppendLeadingField("article_date", doc.date, out);
+  AppendLeadingField("cameo", t.cameo, out);
   AppendKey("coarse", out);
   AppendString(info.coarse, out);
   AppendNextKey("confidence", out);
   out->append(nlohmann::json(t.confidence).dump());
-  if (!t.date.empty()) {
-    AppendNextKey("date", out);
-    AppendString(t.date, out);
-  }
+  AppendOptionalField("date", t.date, out);
   AppendNextKey("doc", out);
   AppendString(doc.article.id, out);
   AppendNextKey("evidence", out);
@@ -235,20 +235,14 @@ void AppendTripleLine(const Document& doc, const std::vector<const Triple*>& gro
   AppendString(doc.lang, out);
   AppendNextKey("modality", out);
   AppendString(ModalityName(t.modality), out);
-  if (!t.mode.empty()) {
-    AppendNextKey("mode", out);
-    AppendString(t.mode, out);
-  }
+  AppendOptionalField("mode", t.mode, out);
   AppendNextKey("negated", out);
   out->append(t.negated ? "true" : "false");
   AppendNextKey("object", out);
   AppendSide(doc, t.object, t.object_mention, out);
   AppendNextKey("relation", out);
   AppendString(info.name, out);
-  if (!t.role.empty()) {
-    AppendNextKey("role", out);
-    AppendString(t.role, out);
-  }
+  AppendOptionalField("role", t.role, out);
   AppendNextKey("sentence", out);
   out->append(std::to_string(t.sentence));
   AppendNextKey("span", out);
