@@ -53,6 +53,17 @@ TEST(SegmentEn, AnAcronymWithAPeriodEndsASentence) {
   EXPECT_EQ(s.size(), 2u) << testing::PrintToString(s);
 }
 
+// A full stop that lost its space ("Council.In") still ends the sentence; a stop inside
+// initials, a title or a domain name does not.
+TEST(SegmentEn, AStopWithoutItsSpaceEndsASentence) {
+  std::vector<std::string> s = Sentences(
+      "Russia vetoed the text in the Security Council.In this respect France protested. He "
+      "grew up in St.Petersburg and writes for example.org, not for the U.S.A.");
+  ASSERT_EQ(s.size(), 3u) << testing::PrintToString(s);
+  EXPECT_EQ(s[0], "Russia vetoed the text in the Security Council.");
+  EXPECT_EQ(s[1], "In this respect France protested.");
+}
+
 TEST(SegmentEn, DottedInitialsAreOneWord) {
   std::vector<Sentence> sents;
   std::string text = "U.S. and U.N. officials met.";

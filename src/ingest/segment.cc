@@ -293,6 +293,26 @@ bool EndsSentence(const std::string& text, const Span& last, uint32_t b, uint32_
 
 }  // namespace
 
+// Text scraped from pages often loses the space after a full stop ("the Security
+// Council.In this respect"); ICU then reads one sentence and one word. A stop between two
+// lower-case letters and a capitalised word ("Council.In", not "U.S.A", "St.Petersburg" or
+// "wikinews.org") ends the sentence there.
+void SplitGluedSentences(const std::string& text, std::vector<Span>* pieces) {
+  auto lower = [&](uint32_t i) { return text[i] >= 'a' && text[i] <= 'z'; };
+  auto upper = [&](uint32_t i) { return text[i] >= 'A' && text[i] <= 'Z'; };
+  for (size_t k = 0; k < pieces->size(); ++k) {
+    const auto [b, e] = (*pieces)[k];
+    for (uint32_t i = b + 2; i + 2 < e; ++i) {
+      const char c = text[i];
+      if ((c == '.' || c == '!' || c == '?') && lower(i - 1) && lower(i - 2) && upper(i + 1) && lower(i + 2)) {
+        (*pieces)[k].second = i + 1;
+        pieces->insert(pieces->begin() + static_cast<long>(k) + 1, Span(i + 1, e));
+        break;  // the rest is the next piece, scanned in turn
+      }
+    }
+  }
+}
+
 void Segment(const std::string& text, const std::vector<Span>& paragraphs,
              const std::string& lang, std::vector<Sentence>* out) {
   Breakers& br = BreakersFor(lang);
@@ -314,6 +334,7 @@ void Segment(const std::string& text, const std::vector<Span>& paragraphs,
       }
       pieces.emplace_back(b, e);
     }
+    SplitGluedSentences(text, &pieces);
     for (auto [b, e] : pieces) {
       while (e > b && std::isspace(static_cast<unsigned char>(text[e - 1]))) --e;
       if (e <= b) continue;
