@@ -48,3 +48,48 @@ same_graph() {
     return 1
   fi
 }
+
+# crash_tmp: makes the test's folder $tmp; on exit, kills $child (the run under test, when
+# one is running) and removes $tmp.
+crash_tmp() {
+  tmp=$(mktemp -d)
+  child=
+  trap '[[ -n $child ]] && kill -9 "$child" 2>/dev/null; rm -rf "$tmp"' EXIT
+}
+
+# check_killed DB REF WHAT: the invariants of a database a SIGKILL left, REF being the same
+# work done without interruption: integrity, no dangling key, evidence counts that are the
+# evidence rows, and every article whole (REF's evidence rows for the same content hash) or
+# absent. A missing DB, or one killed before its schema was committed, is empty. Failures go
+# through the calling test's fail, prefixed with WHAT.
+check_killed() {
+  local db=$1 ref=$2 what=$3
+  [[ -f $db ]] || return 0
+  local r
+  r=$(sqlite3 "$db" 'PRAGMA integrity_check' 2>&1)
+  [[ $r == ok ]] || fail "$what: integrity_check: $r"
+  # Killed before the schema was committed: migrations are atomic, so then nothing is there.
+  r=$(sqlite3 "$db" "SELECT count(*) FROM sqlite_master WHERE name = 'relations'" 2>&1)
+  if [[ $r == 0 ]]; then
+    r=$(sqlite3 "$db" "SELECT count(*) FROM sqlite_master; PRAGMA user_version" 2>&1 | tr '\n' ' ')
+    [[ $r == "0 0 " ]] || fail "$what: no relations table, yet the schema is not empty: $r"
+    return 0
+  fi
+  r=$(sqlite3 "$db" 'PRAGMA foreign_key_check' 2>&1)
+  [[ -z $r ]] || fail "$what: foreign_key_check: $r"
+  r=$(sqlite3 "$db" "SELECT count(*) FROM relations r WHERE r.evidence_count <>
+        (SELECT count(*) FROM evidence e WHERE e.relation_id = r.id)" 2>&1)
+  [[ $r == 0 ]] || fail "$what: $r relations whose evidence_count is not their evidence"
+  # Whole or absent: an article's evidence rows are the reference's for the same text.
+  r=$(sqlite3 "$db" "ATTACH '$ref' AS ref;
+        SELECT a.ext_id || ' has ' || (SELECT count(*) FROM main.evidence e WHERE e.article_id = a.id)
+               || ' evidence rows, ' || coalesce((SELECT (SELECT count(*) FROM ref.evidence e
+                  WHERE e.article_id = r.id) FROM ref.articles r WHERE r.content_hash = a.content_hash),
+                  'no article') || ' in the reference'
+        FROM main.articles a
+        WHERE (SELECT count(*) FROM main.evidence e WHERE e.article_id = a.id) IS NOT
+              (SELECT (SELECT count(*) FROM ref.evidence e WHERE e.article_id = r.id)
+               FROM ref.articles r WHERE r.content_hash = a.content_hash)
+        LIMIT 5" 2>&1)
+  [[ -z $r ]] || fail "$what: articles not whole: $r"
+}

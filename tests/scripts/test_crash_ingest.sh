@@ -31,13 +31,9 @@ RANDOM=$seed
 echo "seed $seed (GEOKG_CRASH_SEED=$seed to replay)"
 
 command -v sqlite3 >/dev/null || { echo "skip: no sqlite3"; exit 77; }
-tmp=$(mktemp -d)
-child=
-cleanup() {
-  [[ -n $child ]] && kill -9 "$child" 2>/dev/null
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
+# shellcheck source=ingest_lib.sh
+source "$src/tests/scripts/ingest_lib.sh"
+crash_tmp
 fail() {
   echo "FAIL: $*" >&2
   [[ -f $tmp/crash.db ]] && cp "$tmp/crash.db" "${TMPDIR:-/tmp}/geokg-crash-failed.db" &&
@@ -72,37 +68,7 @@ snapshot() {  # snapshot DB OUT: what must be equal between two complete runs
 }
 snapshot "$tmp/ref.db" "$tmp/ref" || fail "cannot export the reference"
 
-check() {  # check WHEN: the invariants of a database left by a kill
-  local db=$tmp/crash.db what=$1
-  [[ -f $db ]] || return 0
-  local r
-  r=$(sqlite3 "$db" 'PRAGMA integrity_check' 2>&1)
-  [[ $r == ok ]] || fail "$what: integrity_check: $r"
-  # Killed before the schema was committed: migrations are atomic, so then nothing is there.
-  r=$(sqlite3 "$db" "SELECT count(*) FROM sqlite_master WHERE name = 'relations'" 2>&1)
-  if [[ $r == 0 ]]; then
-    r=$(sqlite3 "$db" "SELECT count(*) FROM sqlite_master; PRAGMA user_version" 2>&1 | tr '\n' ' ')
-    [[ $r == "0 0 " ]] || fail "$what: no relations table, yet the schema is not empty: $r"
-    return 0
-  fi
-  r=$(sqlite3 "$db" 'PRAGMA foreign_key_check' 2>&1)
-  [[ -z $r ]] || fail "$what: foreign_key_check: $r"
-  r=$(sqlite3 "$db" "SELECT count(*) FROM relations r WHERE r.evidence_count <>
-        (SELECT count(*) FROM evidence e WHERE e.relation_id = r.id)" 2>&1)
-  [[ $r == 0 ]] || fail "$what: $r relations whose evidence_count is not their evidence"
-  # Whole or absent: an article's evidence rows are the reference's for the same text.
-  r=$(sqlite3 "$db" "ATTACH '$tmp/ref.db' AS ref;
-        SELECT a.ext_id || ' has ' || (SELECT count(*) FROM main.evidence e WHERE e.article_id = a.id)
-               || ' evidence rows, ' || coalesce((SELECT (SELECT count(*) FROM ref.evidence e
-                  WHERE e.article_id = r.id) FROM ref.articles r WHERE r.content_hash = a.content_hash),
-                  'no article') || ' in the reference'
-        FROM main.articles a
-        WHERE (SELECT count(*) FROM main.evidence e WHERE e.article_id = a.id) IS NOT
-              (SELECT (SELECT count(*) FROM ref.evidence e WHERE e.article_id = r.id)
-               FROM ref.articles r WHERE r.content_hash = a.content_hash)
-        LIMIT 5" 2>&1)
-  [[ -z $r ]] || fail "$what: articles not whole: $r"
-}
+check() { check_killed "$tmp/crash.db" "$tmp/ref.db" "$1"; }
 
 kills=0 runs=0 completions=0 finished_at=-1
 # The timings above were taken once; the machine's load changes (CI runners, parallel ctest).

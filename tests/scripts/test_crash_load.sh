@@ -3,11 +3,11 @@
 # sanitizer builds) while it merges a triples file into a database that already holds
 # something (there every batch commits on its own, so kills land between many commits).
 #
-# After every kill: PRAGMA integrity_check is ok, every relation's evidence_count matches
-# its evidence rows, and every document in the database is whole (as many evidence rows as
-# in an uninterrupted load) or absent: a commit never holds part of a document, whose
-# stored hash would make the next run skip the rest of it. Once the kills are done, a run
-# left to finish must give the uninterrupted load's graph.
+# After every kill, the invariants the ingest crash test checks (check_killed in
+# ingest_lib.sh): integrity, no dangling key, evidence counts, and every document whole (as
+# many evidence rows as in an uninterrupted load) or absent: a commit never holds part of a
+# document, whose stored hash would make the next run skip the rest of it. Once the kills
+# are done, a run left to finish must give the uninterrupted load's graph (dump_graph).
 #
 # usage: test_crash_load.sh GEOKG_BINARY SOURCE_DIR
 # Environment: GEOKG_CRASH_KILLS, GEOKG_CRASH_SEED (random seed, printed for replay).
@@ -22,13 +22,9 @@ seed=${GEOKG_CRASH_SEED:-$(date +%s)}
 RANDOM=$seed
 echo "seed $seed (GEOKG_CRASH_SEED=$seed to replay)"
 
-tmp=$(mktemp -d)
-child=
-cleanup() {
-  [[ -n $child ]] && kill -9 "$child" 2>/dev/null
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
+# shellcheck source=ingest_lib.sh
+source "$src/tests/scripts/ingest_lib.sh"
+crash_tmp
 fail() {
   echo "FAIL: $*" >&2
   exit 1
@@ -53,24 +49,7 @@ load "$tmp/ref.db" "$tmp/all.triples" --batch 50 || fail "reference load"
 duration=$(($(now_ms) - start))
 echo "uninterrupted load: ${duration} ms"
 
-check() {  # check WHEN: the invariants of the database a kill left
-  local db=$tmp/crash.db what=$1 r
-  r=$(sqlite3 "$db" 'PRAGMA integrity_check' 2>&1)
-  [[ $r == ok ]] || fail "$what: integrity_check: $r"
-  r=$(sqlite3 "$db" "SELECT count(*) FROM relations r WHERE r.evidence_count <>
-        (SELECT count(*) FROM evidence e WHERE e.relation_id = r.id)" 2>&1)
-  [[ $r == 0 ]] || fail "$what: $r relations whose evidence_count is not their evidence"
-  r=$(sqlite3 "$db" "ATTACH '$tmp/ref.db' AS ref;
-        SELECT a.ext_id || ': ' || (SELECT count(*) FROM main.evidence e WHERE e.article_id = a.id)
-               || ' evidence rows, ' || (SELECT count(*) FROM ref.evidence e JOIN ref.articles r
-                  ON r.id = e.article_id WHERE r.content_hash = a.content_hash) || ' uninterrupted'
-        FROM main.articles a
-        WHERE (SELECT count(*) FROM main.evidence e WHERE e.article_id = a.id) <>
-              (SELECT count(*) FROM ref.evidence e JOIN ref.articles r ON r.id = e.article_id
-               WHERE r.content_hash = a.content_hash)
-        LIMIT 5" 2>&1)
-  [[ -z $r ]] || fail "$what: documents not whole: $r"
-}
+check() { check_killed "$tmp/crash.db" "$tmp/ref.db" "$1"; }
 
 load "$tmp/crash.db" "$tmp/first.triples" || fail "load of the first lines"
 kills=0 runs=0
@@ -99,12 +78,8 @@ done
 load "$tmp/crash.db" "$tmp/all.triples" --batch 50 || fail "the last run exited $?"
 check "after the last run"
 
-snapshot() {  # the graph two complete loads must agree on
-  "$geokg" export --db "$1" --format jsonl -o "$2.jsonl" || return 1
-  sort "$2.jsonl" >"$2.sorted"
-}
-snapshot "$tmp/ref.db" "$tmp/ref" || fail "cannot export the reference"
-snapshot "$tmp/crash.db" "$tmp/crash" || fail "cannot export the killed database"
-cmp -s "$tmp/ref.sorted" "$tmp/crash.sorted" ||
-  fail "the graph after $kills kills differs: $(diff "$tmp/ref.sorted" "$tmp/crash.sorted" | head -4)"
+dump_graph "$tmp/ref.db" >"$tmp/ref.graph"
+dump_graph "$tmp/crash.db" >"$tmp/crash.graph"
+cmp -s "$tmp/ref.graph" "$tmp/crash.graph" ||
+  fail "the graph after $kills kills differs: $(diff "$tmp/ref.graph" "$tmp/crash.graph" | head -4)"
 echo "ok: $kills kills in $runs runs, the graph is the uninterrupted one"
