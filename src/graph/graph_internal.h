@@ -62,10 +62,6 @@ class OutBuffer {
 // needs escaping.
 void AppendXml(std::string* out, std::string_view s);
 
-// Appends `s` as a JSON string literal (quotes included), escaping what JSON requires and
-// replacing invalid UTF-8 with U+FFFD.
-void AppendJsonString(std::string* out, std::string_view s);
-
 // Dijkstra over the undirected graph's CSR arrays with an indexed 4-ary heap (decrease-key,
 // no stale entries): fills dist (infinity when unreachable) and pred (UINT32_MAX for none;
 // the source is its own), and stops as soon as `goal` is settled (UINT32_MAX: never).

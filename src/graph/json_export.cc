@@ -1,6 +1,7 @@
 // JSON node-link (d3, networkx) and Cytoscape.js exports, and neo4j-admin CSV: streaming.
 #include <string_view>
 
+#include "geokg/common/text.h"
 #include "geokg/graph/export.h"
 #include "geokg/ontology.h"
 #include "graph_internal.h"
@@ -9,7 +10,6 @@ namespace geokg {
 namespace {
 
 using internal::AppendInt;
-using internal::AppendJsonString;
 
 // `,"name":"value"` (nothing when `value` is empty).
 void Field(std::string* out, std::string_view name, std::string_view value) {

@@ -4,6 +4,7 @@
 #include <string_view>
 #include <vector>
 
+#include "geokg/common/text.h"
 #include "geokg/graph/export.h"
 #include "geokg/ontology.h"
 #include "geokg/store/sqlite.h"
@@ -13,7 +14,6 @@ namespace geokg {
 namespace {
 
 using internal::AppendInt;
-using internal::AppendJsonString;
 
 constexpr const char* kSelectTriples =
     "SELECT a.ext_id, s.name, s.type, s.key, s.country, e.subject_mention, "

@@ -4,6 +4,7 @@
 #include <set>
 #include <tuple>
 
+#include "geokg/common/text.h"
 #include "geokg/ontology.h"
 
 namespace geokg {
@@ -112,32 +113,7 @@ void AppendString(std::string_view s, std::string* out) {
     *out += nlohmann::json(std::string(s)).dump();  // throws as dump() does
     return;
   }
-  out->push_back('"');
-  size_t run = 0;  // start of the bytes not yet copied
-  for (size_t i = 0; i < s.size(); ++i) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out->append(s.data() + run, i - run);
-    run = i + 1;
-    out->push_back('\\');
-    switch (c) {
-      case '\b': out->push_back('b'); break;
-      case '\t': out->push_back('t'); break;
-      case '\n': out->push_back('n'); break;
-      case '\f': out->push_back('f'); break;
-      case '\r': out->push_back('r'); break;
-      case '"': out->push_back('"'); break;
-      case '\\': out->push_back('\\'); break;
-      default: {
-        static const char kHex[] = "0123456789abcdef";
-        out->append("u00");
-        out->push_back(kHex[c >> 4]);
-        out->push_back(kHex[c & 15]);
-      }
-    }
-  }
-  out->append(s.data() + run, s.size() - run);
-  out->push_back('"');
+  AppendJsonString(out, s);
 }
 
 void AppendKey(std::string_view key, std::string* out) {

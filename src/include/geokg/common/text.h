@@ -29,6 +29,10 @@ char32_t DecodeUtf8(std::string_view s, size_t* i);
 // Appends the UTF-8 encoding of `cp` to `out`.
 void AppendUtf8(char32_t cp, std::string* out);
 
+// Appends `s` as a JSON string literal (quotes included), escaping what JSON requires
+// (\" \\ \b \f \n \r \t, other controls as \u00XX) and replacing invalid UTF-8 with U+FFFD.
+void AppendJsonString(std::string* out, std::string_view s);
+
 // A short, stable hex digest (64-bit FNV-1a twice, 32 hex digits) of `s`.
 std::string ContentHash(std::string_view s);
 
