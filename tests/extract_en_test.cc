@@ -556,5 +556,15 @@ TEST_F(ExtractionEn, TogetherWithNamesTheOtherSideOfAMutualAct) {
       << testing::PrintToString(r);
 }
 
+TEST_F(ExtractionEn, ACapitalisedCollectiveOpeningASentenceIsAnActor) {
+  // The article is capitalised because it opens the sentence, not because it starts a name.
+  std::set<std::string> t = Run("The Coalition backs the Peshmerga. The Rebels attacked Kobani in 2014.");
+  EXPECT_TRUE(Has(t, "coalition|SUPPORT|Peshmerga"));
+  EXPECT_TRUE(Has(Mentions(), "The Rebels=rebels"));
+  // Whose members they are is said after "of": no group of its own.
+  Run("The Members of the Security Council met in 2015.");
+  EXPECT_TRUE(Lacks(Mentions(), "The Members=members"));
+}
+
 }  // namespace
 }  // namespace geokg

@@ -1575,8 +1575,14 @@ void GroupPass(Ctx& c, int s, bool roles) {
       bool prev_cap = i > 0 && toks[static_cast<size_t>(i - 1)].upper_initial &&
                       toks[static_cast<size_t>(i - 1)].is_word &&
                       c.taken[static_cast<size_t>(i - 1)] < 0;
+      // "The Coalition supports ...": an article capitalised by the sentence opening it.
+      if (prev_cap && (i == 1 || !toks[static_cast<size_t>(i - 2)].is_word) &&
+          c.lex.InLower("determiner", toks[static_cast<size_t>(i - 1)]))
+        prev_cap = false;
       bool next_cap = i + 1 < n && toks[static_cast<size_t>(i + 1)].upper_initial;
-      lone_capital = !prev_cap && !next_cap && !roles;
+      // "the Members of the Security Council": the name after "of" says whose they are.
+      const bool of_name = i + 2 < n && toks[static_cast<size_t>(i + 1)].lower == "of";
+      lone_capital = !prev_cap && !next_cap && !roles && !of_name;
     }
     if (t.upper_initial && i > 0 && !lone_capital) continue;
     // "mis en place", "à la place de": idioms, not places.
