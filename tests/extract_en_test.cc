@@ -566,5 +566,22 @@ TEST_F(ExtractionEn, ACapitalisedCollectiveOpeningASentenceIsAnActor) {
   EXPECT_TRUE(Lacks(Mentions(), "The Members=members"));
 }
 
+TEST_F(ExtractionEn, TheAgentOfAnActTheObjectNamesIsTheObject) {
+  // "by" after the verb's object names who does what that noun says.
+  auto r = Run("In 2016 Britain condemned the shelling by Hezbollah and praised the recapture by Kurdish fighters of Manbij.");
+  EXPECT_TRUE(Has(r, "United Kingdom|ACCUSE|Hezbollah"));
+  EXPECT_TRUE(Has(r, "United Kingdom|SUPPORT|Kurdish fighters"));
+  // A passive's agent is still its subject.
+  r = Run("In 2016 Kurdish fighters were attacked by Hezbollah.");
+  EXPECT_TRUE(Has(r, "Hezbollah|ASSAULT|Kurdish fighters"));
+}
+
+TEST_F(ExtractionEn, AVerbPhraseAfterAndSharesTheFirstOnesSubject) {
+  // The object of the first verb is not the subject of the second.
+  auto r = Run("In 2015 Jordan has fought the militants and has backed Iraq.");
+  EXPECT_TRUE(Has(r, "Jordan|SUPPORT|Iraq"));
+  EXPECT_TRUE(Lacks(r, "militants|SUPPORT|Iraq"));
+}
+
 }  // namespace
 }  // namespace geokg

@@ -259,6 +259,23 @@ int CliticObject(const SentenceView& v, int trig, bool direct, bool dative) {
   return -1;
 }
 
+// English: `m` is the agent of an act the verb's object names ("supported the re-taking by
+// Iraqi forces of ...", "condemned the attack by ISIL"): "by" after a short noun phrase
+// opening at `from` that names no actor.
+bool AgentOfActNoun(const SentenceView& v, int from, const Mention& m) {
+  if (v.lex.lang == "fr") return false;
+  int b = m.first - 1;
+  while (b > from && v.Is(b, "determiner")) --b;
+  if (b <= from || !v.Is(b, "agent_prep")) return false;
+  const int head = b - 1;
+  if (head - from > 3 || v.tok(head).pos == Pos::kVerb || v.tok(head).pos == Pos::kAux) return false;
+  for (int k = from; k <= head; ++k)
+    if (!v.tok(k).is_word || v.mention_at[static_cast<size_t>(k)] >= 0 ||
+        (k < head && !(v.Is(k, "determiner") || v.tok(k).pos == Pos::kAdj || v.tok(k).pos == Pos::kNoun)))
+      return false;
+  return true;
+}
+
 int FirstMentionAfter(const SentenceView& v, int from, int window, bool skip_governed) {
   for (int k = from; k < std::min(v.n(), from + window); ++k) {
     if (v.tok(k).text == ";" || v.tok(k).text == ":") return -1;
@@ -278,7 +295,8 @@ int FirstMentionAfter(const SentenceView& v, int from, int window, bool skip_gov
     if (m < 0) continue;
     const Mention* mm = v.MentionOf(m);
     if (mm->entity < 0) continue;
-    if (skip_governed && (v.Governed(*mm) || ConjunctOfGoverned(v, *mm)) && mm->first > from) {
+    if (skip_governed && (v.Governed(*mm) || ConjunctOfGoverned(v, *mm)) && mm->first > from &&
+        !AgentOfActNoun(v, from, *mm)) {
       k = mm->last - 1;
       continue;
     }
@@ -405,6 +423,17 @@ int SubjectBefore(const SentenceView& v, int before, bool noun) {
       if (a >= 0 && (comma || v.tok(a).pos == Pos::kNoun || v.tok(a).pos == Pos::kPropn)) return -1;
     }
   }
+  // English: a verb phrase joined to another by "and" ("are committed to defeating these
+  // terrorists and have supported ...") shares that one's subject, not its object.
+  bool shared_subject = false;
+  if (en && !noun) {
+    int k = before - 1;
+    while (k >= 0 && v.mention_at[static_cast<size_t>(k)] < 0 &&
+           (v.tok(k).pos == Pos::kAux || v.tok(k).pos == Pos::kAdv || v.Is(k, "modal_verb")))
+      --k;
+    shared_subject = k >= 1 && (v.tok(k).lower == "and" || v.tok(k).lower == "but") &&
+                     v.mention_at[static_cast<size_t>(k - 1)] >= 0;
+  }
   for (int k = before - 1; k >= 0; --k) {
     if (noun && v.Is(k, "clause_block")) return -1;
     if (en) {
@@ -450,6 +479,7 @@ int SubjectBefore(const SentenceView& v, int before, bool noun) {
     if (mm->entity < 0 || v.Governed(*mm) || ObjectClitic(v, *mm)) continue;
     // A mention that holds the trigger itself ("a previous member") is not its subject.
     if (mm->last > before) continue;
+    if (shared_subject && ObjectOfVerb(v, *mm)) continue;
     // A place named by a common noun ("the base", "la ville") does not act.
     if (mm->type == EntityType::kPlace && !mm->named) continue;
     // English: a noun in an adjunct after a verb's object ("struck ISIL targets in support
