@@ -583,5 +583,19 @@ TEST_F(ExtractionEn, AVerbPhraseAfterAndSharesTheFirstOnesSubject) {
   EXPECT_TRUE(Lacks(r, "militants|SUPPORT|Iraq"));
 }
 
+TEST_F(ExtractionEn, ADemonymOfAnotherStateOpensALongerOrganisationName) {
+  // "Arab coalition" is a name of the Saudi-led coalition; "Syrian Arab Coalition" is not it.
+  auto r = Run("In 2016 the Syrian Arab Coalition joined the SDF.");
+  EXPECT_TRUE(Has(r, "Syrian Arab Coalition|MEMBER_OF|Syrian Democratic Forces")) << testing::PrintToString(r);
+  EXPECT_TRUE(Lacks(r, "Saudi-led coalition in Yemen|MEMBER_OF|Syrian Democratic Forces"));
+}
+
+TEST_F(ExtractionEn, AGovernmentNamedByCapitalsIsAnOrganisation) {
+  Run("In 2015 Kenya met the Coastal Regional Government.");
+  bool org = false;
+  for (const Entity& e : doc_.entities) org = org || (e.name == "Coastal Regional Government" && e.type == EntityType::kOrg);
+  EXPECT_TRUE(org);
+}
+
 }  // namespace
 }  // namespace geokg

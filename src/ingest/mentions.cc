@@ -393,6 +393,16 @@ void GazetteerPass(Ctx& c, int s) {
         if (e.type == EntityType::kPlace && len == 1 && !locative && c.lex.lang != "fr" &&
             c.surnames.count(c.folded[static_cast<size_t>(i)]))
           break;
+        // "the Syrian Arab Coalition" is not the Saudi-led "Arab coalition": a demonym of
+        // another state before an organisation's form opens a longer name (NamePass).
+        if (c.lex.lang != "fr" && i > 0 && e.type != EntityType::kPlace && e.type != EntityType::kState &&
+            e.type != EntityType::kPerson &&
+            !e.country.empty() && c.demonym_at[static_cast<size_t>(i - 1)] >= 0 &&
+            toks[static_cast<size_t>(i - 1)].upper_initial) {
+          const GazetteerEntry& d =
+              c.res.gazetteer.entries()[static_cast<size_t>(c.demonym_at[static_cast<size_t>(i - 1)])];
+          if (!d.country.empty() && d.country != e.country) break;
+        }
         int ent = c.table.FromGazetteer(e);
         AddMention(c, s, i, i + len, ent, e.type);
         i += len - 1;
@@ -2219,6 +2229,11 @@ void NamePass(Ctx& c, int s) {
     // English unit names carry their number: "the 158th Fighter Wing", "CTF 50".
     if (c.lex.lang != "fr" && type == EntityType::kOrg) {
       if (b > 0 && c.taken[static_cast<size_t>(b - 1)] < 0 && IsOrdinal(toks[static_cast<size_t>(b - 1)])) --b;
+      // "the Syrian Arab Coalition", "the Turkish Red Crescent": a demonym before a name of
+      // two words or more opens it (a state's own bodies the gazetteer knows are read before).
+      if (b > 0 && span_words >= 2 && c.taken[static_cast<size_t>(b - 1)] < 0 &&
+          c.demonym_at[static_cast<size_t>(b - 1)] >= 0 && toks[static_cast<size_t>(b - 1)].upper_initial)
+        --b;
       const Token* num = j < n ? &toks[static_cast<size_t>(j)] : nullptr;
       if (num && c.taken[static_cast<size_t>(j)] < 0 && num->is_word && num->text.size() <= 3 &&
           std::all_of(num->text.begin(), num->text.end(), [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)); }))
