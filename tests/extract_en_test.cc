@@ -597,5 +597,20 @@ TEST_F(ExtractionEn, AGovernmentNamedByCapitalsIsAnOrganisation) {
   EXPECT_TRUE(org);
 }
 
+TEST_F(ExtractionEn, UsingWeaponsAgainstAnActorAttacksIt) {
+  auto r = Run("In 2013 Hezbollah used rockets against the rebels, and the use of mortars against Kurdish fighters followed.");
+  EXPECT_TRUE(Has(r, "Hezbollah|ASSAULT|rebels")) << testing::PrintToString(r);
+  EXPECT_TRUE(Has(r, "Hezbollah|ASSAULT|Kurdish fighters"));
+}
+
+TEST_F(ExtractionEn, WhoIsDrivenOutOfWhatIsTakenIsFought) {
+  auto r = Run("In 2016 Kurdish fighters seized the airport terminal from Hezbollah near Aleppo.");
+  EXPECT_TRUE(Has(r, "Kurdish fighters|ASSAULT|Hezbollah")) << testing::PrintToString(r);
+  // Taking things from a place fights nobody.
+  r = Run("In 2016 Hezbollah seized the airport from Homs.");
+  EXPECT_TRUE(Has(r, "Hezbollah|CONTROLS|airport")) << testing::PrintToString(r);
+  EXPECT_TRUE(Lacks(r, "Hezbollah|ASSAULT|Homs"));
+}
+
 }  // namespace
 }  // namespace geokg

@@ -1691,6 +1691,34 @@ void ExtractRelations(const Resources& res, const Lexicon& lex, Document* doc) {
             }
           }
         }
+        // "seized the hospital from ISIL fighters": who is driven out of what is taken is
+        // fought (English).
+        if (lex.lang != "fr" && !tp.negated && tr.relation == RelationType::kControls && !noun) {
+          for (int ox : objects) {
+            // The taken phrase may go on past the mention ("the hospital complex from").
+            int from = v.MentionOf(ox)->last;
+            while (from < v.n() && from < v.MentionOf(ox)->last + 3 && v.tok(from).is_word &&
+                   v.mention_at[static_cast<size_t>(from)] < 0 && v.tok(from).lower != "from" &&
+                   !v.Is(from, "preposition"))
+              ++from;
+            if (from >= v.n() || v.tok(from).lower != "from") continue;
+            const Mention* foe = v.MentionOf(MentionInPhrase(v, from + 1, 6));
+            if (!foe || foe->entity < 0 || IsPlace(*foe)) continue;
+            for (int sx : subjects) {
+              const Mention* a = v.MentionOf(sx);
+              if (a->entity == foe->entity) continue;
+              Triple t3 = tp;
+              t3.relation = RelationType::kAssault;
+              t3.cameo = std::string(Relation(t3.relation).cameo);
+              t3.subject = a->entity;
+              t3.object = foe->entity;
+              t3.subject_mention = SideText(*doc, *a);
+              t3.object_mention = SideText(*doc, *foe);
+              auto key = std::make_tuple(t3.subject, static_cast<int>(t3.relation), t3.object, t3.negated, s);
+              if (seen.insert(key).second) found.push_back(std::move(t3));
+            }
+          }
+        }
         break;
       }
     }
