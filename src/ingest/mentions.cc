@@ -1749,8 +1749,9 @@ void GroupPass(Ctx& c, int s, bool roles) {
     if (kind_only) continue;
     // Common nouns name an actor of this article only: "la ville" of one story is not the
     // "ville" of another, so the key carries the article id.
-    std::string name = t.lemma;
-    std::string key = name;
+    std::string key = t.lemma;
+    // English names it as the text first writes it ("bridges", not "bridge").
+    std::string name = c.lex.lang != "fr" ? t.lower : t.lemma;
     EntityType type = group ? EntityType::kGroup : EntityType::kPlace;
     if (unnamed_role) type = EntityType::kPerson;
     if (end > i + 1 || begin < i) {
@@ -2503,6 +2504,48 @@ void PlacePhrasePass(Ctx& c, int s) {
   }
 }
 
+// English counts and sorts what a noun phrase names with words before it: "two bridges",
+// "40,000 civilians", "the 2 leaders", "all political parties", "other Coalition forces",
+// "Ninety-Four Citizen Airmen". How the text names the actor (long_text) takes them, with an
+// article or possessive before them; the entity, its name and the tokens stay as they were.
+bool CountWord(const Lexicon& lex, const Token& t) {
+  if (!t.is_word) return false;
+  if (std::isdigit(static_cast<unsigned char>(t.text[0]))) {
+    // "in 2016 ISIL fighters": a year is no count.
+    const bool year = t.text.size() == 4 && t.text.find_first_not_of("0123456789") == std::string::npos &&
+                      (t.text[0] == '1' || t.text[0] == '2');
+    return !year && t.text.find_first_not_of("0123456789,.") == std::string::npos;
+  }
+  if (lex.InLower("number_word", t) || lex.InLower("count_word", t)) return true;
+  // "Ninety-Four", "twenty-one".
+  const size_t dash = t.lower.find('-');
+  return dash != std::string::npos && lex.In("number_word", t.lower.substr(0, dash)) &&
+         lex.In("number_word", t.lower.substr(dash + 1));
+}
+
+void CountedPhrases(Ctx& c, int s) {
+  if (c.lex.lang == "fr") return;
+  const Tokens& toks = c.doc->sentences[static_cast<size_t>(s)].tokens;
+  for (size_t mi = c.first_mention[static_cast<size_t>(s)]; mi < c.doc->mentions.size(); ++mi) {
+    Mention& m = c.doc->mentions[mi];
+    if (m.sentence != s || m.pronoun || m.entity < 0 || m.first == 0) continue;
+    // Only a phrase that opens at the mention grows (not a title before a person's name).
+    if (!m.long_text.empty() && c.doc->article.text.compare(m.begin, m.long_text.size(), m.long_text) != 0) continue;
+    const std::string& shown = m.long_text.empty() ? m.text : m.long_text;
+    // A common noun is counted, or a plural the name pass read as a name ("300 ANG Airmen");
+    // never a name ("14 ISIL targets", "Dec. 17 Dayr az Zawr").
+    if (shown.empty() || (m.named && shown.back() != 's')) continue;
+    // The entity's name keeps the phrase as it was, so either form of it is known.
+    if (Fold(c.doc->entities[static_cast<size_t>(m.entity)].name) != Fold(shown)) continue;
+    int k = m.first - 1;
+    while (k >= 0 && c.taken[static_cast<size_t>(k)] < 0 && CountWord(c.lex, toks[static_cast<size_t>(k)])) --k;
+    if (k == m.first - 1) continue;
+    if (k >= 0 && c.taken[static_cast<size_t>(k)] < 0 && c.lex.InLower("determiner", toks[static_cast<size_t>(k)])) --k;
+    const uint32_t from = toks[static_cast<size_t>(k + 1)].begin;
+    m.long_text = c.doc->article.text.substr(from, m.begin + shown.size() - from);
+  }
+}
+
 // Subject pronouns: il/elle/ils/elles, he/she/they, resolved to the last compatible actor.
 bool DemonstrativeAt(const Ctx& c, const Tokens& toks, int i, int* span, bool* sg_m, bool* sg_f, bool* pl) {
   const int n = static_cast<int>(toks.size());
@@ -2783,6 +2826,7 @@ void FindMentions(const Resources& res, const Lexicon& lex, Morphology* morph, D
     PronounPass(c, s);
     PossessivePass(c, s);
     ObjectCliticPass(c, s);
+    CountedPhrases(c, s);
   }
   std::stable_sort(doc->mentions.begin(), doc->mentions.end(), [](const Mention& a, const Mention& b) {
     return a.sentence != b.sentence ? a.sentence < b.sentence : a.first < b.first;
