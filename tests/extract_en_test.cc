@@ -626,5 +626,13 @@ TEST_F(ExtractionEn, WhoIsDrivenOutOfWhatIsTakenIsFought) {
   EXPECT_TRUE(Lacks(r, "Hezbollah|ASSAULT|Homs"));
 }
 
+TEST_F(ExtractionEn, AnActorWithinAnOrganisationIsAMemberOfIt) {
+  auto r = Run("In 2016 France worked with Turkey within NATO and the European Union, and with Hezbollah within Syria.");
+  EXPECT_TRUE(Has(r, "Turkey|MEMBER_OF|NATO")) << testing::PrintToString(r);
+  EXPECT_TRUE(Has(r, "Turkey|MEMBER_OF|European Union"));
+  EXPECT_TRUE(Lacks(r, "France|MEMBER_OF|NATO"));
+  EXPECT_TRUE(Lacks(r, "Hezbollah|MEMBER_OF|Syria"));
+}
+
 }  // namespace
 }  // namespace geokg

@@ -1095,6 +1095,49 @@ void PartitiveRelations(const Document& doc, const Lexicon& lex, const std::vect
   }
 }
 
+// English "Turkey within NATO", "factions within the coalition": an actor set within an
+// organisation is one of its members.
+void WithinRelations(const Document& doc, const Lexicon& lex, const std::vector<size_t>& starts,
+                     std::vector<Triple>* out) {
+  if (lex.lang == "fr") return;
+  for (int s = 0; s < static_cast<int>(doc.sentences.size()); ++s) {
+    SentenceView v(doc, lex, s, starts);
+    for (int k = 1; k + 1 < v.n(); ++k) {
+      if (v.tok(k).lower != "within") continue;
+      const Mention* one = v.MentionOf(v.mention_at[static_cast<size_t>(k - 1)]);
+      int j = k + 1;
+      while (j < v.n() && v.Is(j, "determiner")) ++j;
+      if (j >= v.n()) continue;
+      const Mention* body = v.MentionOf(v.mention_at[static_cast<size_t>(j)]);
+      if (!one || !body || one->last != k || body->first != j || one->entity < 0 || body->entity < 0 ||
+          one->pronoun || one->entity == body->entity || IsPlace(*body) ||
+          body->type == EntityType::kPerson || one->type == EntityType::kPlace)
+        continue;
+      // "within NATO and the coalition": each body of the list.
+      std::vector<const Mention*> bodies{body};
+      for (int o : Coordinated(v, v.mention_at[static_cast<size_t>(j)], true))
+        if (const Mention* b = v.MentionOf(o); b->entity >= 0 && !IsPlace(*b) && b->type != EntityType::kPerson)
+          bodies.push_back(b);
+      for (const Mention* b : bodies) {
+        if (b->entity == one->entity) continue;
+        Triple t;
+        t.relation = RelationType::kMemberOf;
+        t.subject = one->entity;
+        t.object = b->entity;
+        t.sentence = s;
+        t.begin = doc.sentences[static_cast<size_t>(s)].begin;
+        t.end = doc.sentences[static_cast<size_t>(s)].end;
+        t.subject_mention = SideText(doc, *one);
+        t.object_mention = SideText(doc, *b);
+        t.trigger = v.tok(k).text;
+        t.confidence = 0.6f;
+        t.date = EventDate(doc, doc.sentences[static_cast<size_t>(s)]);
+        out->push_back(std::move(t));
+      }
+    }
+  }
+}
+
 // Location is transitive: whoever is in the hospital is in the town the hospital is in ("la
 // victime a été transportée à l'hôpital de Denver"). Adds A LOCATED_IN C for every A
 // LOCATED_IN B and B LOCATED_IN C the article states, each pair once, with the sentence of
@@ -1730,6 +1773,7 @@ void ExtractRelations(const Resources& res, const Lexicon& lex, Document* doc) {
   std::vector<Triple> located;
   GenitiveRelations(*doc, lex, starts, &located);
   PartitiveRelations(*doc, lex, starts, &located);
+  WithinRelations(*doc, lex, starts, &located);
   LocationRelations(res, *doc, lex, starts, &located);
   if (lex.lang != "fr") MeetingPlaces(found, &located);
   // A located triple is dropped when a triple of its class already links the same pair.
