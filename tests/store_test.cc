@@ -622,6 +622,10 @@ TEST(StoreTest, ABatchCommitsItsDocumentsTogetherAndEachAllOrNothing) {
   EXPECT_EQ(QueryInt(store->Handle(), "SELECT count(*) FROM articles WHERE content_hash = 'bad'"),
             0);
   EXPECT_EQ(DumpGraph(store->Handle()), ReferenceGraph(docs));
+  // The batch wrote without foreign-key checks (the failed document made it write the first
+  // one again): every reference holds, and the checks are on again.
+  EXPECT_EQ(QueryInt(store->Handle(), "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+  EXPECT_EQ(QueryInt(store->Handle(), "PRAGMA foreign_keys"), 1);
 
   // Documents after the batch merge into what it stored (the actors, edges and aliases it
   // wrote are known without a lookup now).

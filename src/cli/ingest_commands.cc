@@ -518,8 +518,8 @@ int RunIngest(int argc, char** argv) {
     std::string().swap(item->article.text);
   };
   // The consumer writes articles in batches: one transaction for up to kBatchArticles
-  // articles (or kBatchBytes of text, or what came in kBatchSeconds), each article under a
-  // savepoint of its own (Store::BeginBatch), so that a commit is paid per batch, not per
+  // articles (or kBatchBytes of text, or what came in kBatchSeconds), each article all or
+  // nothing (Store::BeginBatch), so that a commit is paid per batch, not per
   // article: in a large database each batch writes pages all over the indexes, many of
   // them again in the next batch. A crash loses the batch being written, whole articles
   // only; the next run adds them. A batch also goes out when no article came for
@@ -540,13 +540,11 @@ int RunIngest(int argc, char** argv) {
     if (item.action == WorkItem::Action::kExtract) {
       return store->AddDocument(item.doc, item.hash, stats);
     }
-    // A near-duplicate: its own row (the extra source), without evidence.
-    Document doc;
-    doc.article = std::move(item.article);
-    doc.article.origin += " (near-duplicate of " + item.story + ")";
-    Status s = store->AddDocument(doc, item.hash, stats);
-    item.article = std::move(doc.article);
-    return s;
+    // A near-duplicate: its own row (the extra source), without evidence. The document
+    // lives in the item, as the store may write it again until the batch commits.
+    item.doc.article = item.article;
+    item.doc.article.origin += " (near-duplicate of " + item.story + ")";
+    return store->AddDocument(item.doc, item.hash, stats);
   };
   auto flush = [&] {
     if (batch.empty() || writer_stopped) {

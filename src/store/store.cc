@@ -49,25 +49,20 @@ constexpr const char* kInsertAlias =
   " WHEN 'asserted' THEN 0 WHEN 'reported' THEN 1 WHEN 'intended' THEN 2 " \
   "WHEN 'possible' THEN 3 ELSE 4 END)"
 
-// One statement inserts the edge or folds an article's evidence for it (?6 rows, dates ?7
-// to ?8, the strongest modality ?9 of rank ?10) into its aggregates. A new row comes back
-// with evidence_count ?6.
-constexpr const char* kUpsertRelation =
+// An edge the cache does not know is looked up by its key, then inserted or updated (two
+// plain statements: an upsert with RETURNING runs as a trigger, with a statement journal
+// that copies every page it changes).
+constexpr const char* kFindRelation =
+    "SELECT id FROM relations WHERE subject_id = ?1 AND type = ?2 AND object_id = ?3 AND "
+    "negated = ?4";
+
+constexpr const char* kInsertRelation =
     "INSERT INTO relations (subject_id, object_id, type, negated, cameo, evidence_count, "
     "                       first_date, last_date, modality) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
-    "ON CONFLICT (subject_id, type, object_id, negated) DO UPDATE SET "
-    "  evidence_count = evidence_count + excluded.evidence_count, "
-    "  cameo = coalesce(cameo, excluded.cameo), "
-    "  first_date = CASE WHEN first_date IS NULL OR excluded.first_date < first_date "
-    "                    THEN excluded.first_date ELSE first_date END, "
-    "  last_date = CASE WHEN last_date IS NULL OR excluded.last_date > last_date "
-    "                   THEN excluded.last_date ELSE last_date END, "
-    "  modality = CASE WHEN ?10 < " GEOKG_MODALITY_RANK("relations.modality")
-    "                  THEN excluded.modality ELSE modality END "
-    "RETURNING id, evidence_count";
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
 
-// The same for an edge whose id is known (?1), with the values numbered as above.
+// Folds an article's evidence for the edge ?1 (?6 rows, dates ?7 to ?8, the strongest
+// modality ?9 of rank ?10) into its aggregates.
 constexpr const char* kUpdateRelation =
     "UPDATE relations SET "
     "  evidence_count = evidence_count + ?6, "
@@ -196,12 +191,11 @@ class SqliteStore final : public Store {
         {&insert_entity_, kInsertEntity},
         {&refine_entity_, kRefineEntity},
         {&insert_alias_, kInsertAlias},
-        {&upsert_relation_, kUpsertRelation},
+        {&find_relation_, kFindRelation},
+        {&insert_relation_, kInsertRelation},
         {&update_relation_, kUpdateRelation},
         {&insert_sentence_, kInsertSentence},
         {&insert_evidence_, kInsertEvidence},
-        {&savepoint_, "SAVEPOINT geokg_document"},
-        {&release_, "RELEASE geokg_document"},
     };
     for (const auto& [stmt, sql] : all)
       GEOKG_RETURN_IF_ERROR(Statement::Prepare(db_.get(), sql, stmt));
@@ -227,15 +221,18 @@ class SqliteStore final : public Store {
   Status WriteDocument(const Document& doc, std::string_view content_hash, AddStats* stats);
   Status AddEntity(const Entity& e, int64_t* id, bool* added);
   Status AddAlias(int64_t entity_id, std::string_view alias);
+  Status RestartBatch();
 
   // Declared first so that it is destroyed last, after the statements.
   DbHandle db_;
   int version_;
   Statement find_article_, insert_article_, find_entity_, insert_entity_, refine_entity_,
-      insert_alias_, upsert_relation_, update_relation_, insert_sentence_, insert_evidence_,
-      savepoint_, release_;
+      insert_alias_, find_relation_, insert_relation_, update_relation_, insert_sentence_, insert_evidence_;
   StoredCache cache_;
   bool in_batch_ = false;
+  // The documents written in the batch so far, to be written again when a later one fails
+  // halfway (AddDocument's contract keeps them alive until CommitBatch).
+  std::vector<std::pair<const Document*, std::string>> batch_docs_;
   bool memory_journals_ = false;  // temp_store = MEMORY set
   // Per document, reused: the distinct edges of its triples and each triple's edge.
   struct EdgeAgg {
@@ -318,13 +315,22 @@ Status SqliteStore::BeginBatch() {
   GEOKG_ASSERT(!in_batch_);
   cache_.Trim();
   if (!memory_journals_) {
-    // A savepoint keeps the pages it changes in a sub-journal, by default a temporary
-    // file: one write per page per article (most of the kernel time of an ingest). In
-    // memory, it costs the batch's pages at most.
+    // Statement journals (and the batch's rollback, when a document fails) stay in memory.
     GEOKG_RETURN_IF_ERROR(ExecSql(db_.get(), "PRAGMA temp_store = MEMORY"));
     memory_journals_ = true;
   }
-  GEOKG_RETURN_IF_ERROR(ExecSql(db_.get(), "BEGIN IMMEDIATE"));
+  // Every id the batch writes comes from this connection's own rows (or its cache of
+  // them, forgotten on any rollback): the foreign-key checks would find nothing, but they
+  // cost a lookup per reference and make each INSERT keep a statement journal, a copy of
+  // every page it changes. Off for the batch (the pragma cannot change inside a
+  // transaction), on again after it.
+  GEOKG_RETURN_IF_ERROR(ExecSql(db_.get(), "PRAGMA foreign_keys = OFF"));
+  Status st = ExecSql(db_.get(), "BEGIN IMMEDIATE");
+  if (!st.ok()) {
+    ExecSql(db_.get(), "PRAGMA foreign_keys = ON").ok();
+    return st;
+  }
+  batch_docs_.clear();
   in_batch_ = true;
   return Status::Ok();
 }
@@ -332,6 +338,7 @@ Status SqliteStore::BeginBatch() {
 Status SqliteStore::CommitBatch() {
   GEOKG_ASSERT(in_batch_);
   in_batch_ = false;
+  batch_docs_.clear();
   Status st;
   if (sqlite3_get_autocommit(db_.get()) != 0) {
     // A failure inside the batch (SQLITE_FULL, SQLITE_IOERR ...) rolled it all back.
@@ -339,10 +346,33 @@ Status SqliteStore::CommitBatch() {
   } else {
     st = ExecSql(db_.get(), "COMMIT");
   }
-  if (st.ok()) return st;
-  if (sqlite3_get_autocommit(db_.get()) == 0)
-    sqlite3_exec(db_.get(), "ROLLBACK", nullptr, nullptr, nullptr);
+  if (!st.ok()) {
+    if (sqlite3_get_autocommit(db_.get()) == 0)
+      sqlite3_exec(db_.get(), "ROLLBACK", nullptr, nullptr, nullptr);
+    cache_.Clear();
+  }
+  const Status fk = ExecSql(db_.get(), "PRAGMA foreign_keys = ON");
+  return st.ok() ? fk : st;
+}
+
+// A document failed halfway through a batch: the batch is rolled back and its earlier
+// documents, which went in before, are written again (the same writes in the same order,
+// so the same ids). Rare; a per-document savepoint instead cost a copy of every page each
+// document changed. When the failure already ended the transaction (SQLITE_FULL ...), the
+// batch is lost and CommitBatch fails.
+Status SqliteStore::RestartBatch() {
+  sqlite3* db = db_.get();
   cache_.Clear();
+  if (sqlite3_get_autocommit(db) != 0) return Status::Ok();
+  sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+  Status st = ExecSql(db, "BEGIN IMMEDIATE");
+  for (size_t i = 0; st.ok() && i < batch_docs_.size(); ++i) {
+    st = WriteDocument(*batch_docs_[i].first, batch_docs_[i].second, nullptr);
+  }
+  if (!st.ok()) {
+    cache_.Clear();
+    if (sqlite3_get_autocommit(db) == 0) sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+  }
   return st;
 }
 
@@ -367,31 +397,22 @@ Status SqliteStore::AddDocument(const Document& doc, std::string_view content_ha
   if (sqlite3_get_autocommit(db) != 0) {
     return Status::IoError("the batch was rolled back by an earlier failure");
   }
-  savepoint_.Reset();
-  GEOKG_RETURN_IF_ERROR(savepoint_.Run());
-  auto undo = [&] {
-    cache_.Clear();
-    // ROLLBACK TO keeps the transaction open. A failure that ended it (SQLITE_FULL ...) took
-    // the batch's earlier documents with it: CommitBatch then fails.
-    if (sqlite3_get_autocommit(db) == 0) {
-      sqlite3_exec(db, "ROLLBACK TO geokg_document; RELEASE geokg_document", nullptr, nullptr,
-                   nullptr);
-    }
-  };
+  const int64_t changes = sqlite3_total_changes64(db);
   Status st;
   try {
     st = WriteDocument(doc, content_hash, stats);
   } catch (...) {
-    undo();
+    // Nothing written (a refusal before the first write) needs no undoing.
+    if (sqlite3_total_changes64(db) != changes) RestartBatch().ok();
     throw;
   }
-  if (!st.ok()) {
-    undo();
-    return st;
+  if (st.ok()) {
+    batch_docs_.emplace_back(&doc, std::string(content_hash));
+  } else if (sqlite3_total_changes64(db) != changes) {
+    // The restart's own failure (an I/O error ...) is the one that matters to the caller.
+    Status restart = RestartBatch();
+    if (!restart.ok()) return restart;
   }
-  release_.Reset();
-  st = release_.Run();
-  if (!st.ok()) undo();
   return st;
 }
 
@@ -484,7 +505,18 @@ Status SqliteStore::WriteDocument(const Document& doc, std::string_view content_
   }
   for (EdgeAgg& e : edges_) {
     e.id = cache_.FindRelation(e.key);
-    Statement& st = e.id != 0 ? update_relation_ : upsert_relation_;
+    if (e.id == 0) {
+      find_relation_.Reset();
+      find_relation_.BindInt(1, e.key.subject);
+      find_relation_.BindText(2, Relation(e.key.type).name);
+      find_relation_.BindInt(3, e.key.object);
+      find_relation_.BindInt(4, e.key.negated ? 1 : 0);
+      bool found = false;
+      GEOKG_RETURN_IF_ERROR(find_relation_.Step(&found));
+      if (found) e.id = find_relation_.ColumnInt(0);
+      find_relation_.Reset();
+    }
+    Statement& st = e.id != 0 ? update_relation_ : insert_relation_;
     st.Reset();
     if (e.id != 0) {
       st.BindInt(1, e.id);
@@ -499,17 +531,12 @@ Status SqliteStore::WriteDocument(const Document& doc, std::string_view content_
     st.BindTextOrNull(7, e.first);
     st.BindTextOrNull(8, e.last);
     st.BindText(9, ModalityName(e.modality));
-    st.BindInt(10, static_cast<int64_t>(e.modality));
-    if (e.id != 0) {
-      GEOKG_RETURN_IF_ERROR(st.Run());
-      continue;
-    }
-    bool row = false;
-    GEOKG_RETURN_IF_ERROR(st.Step(&row));
-    GEOKG_ASSERT(row);
-    e.id = st.ColumnInt(0);
-    if (st.ColumnInt(1) == e.count) ++local.relations_added;
+    if (e.id != 0) st.BindInt(10, static_cast<int64_t>(e.modality));
     GEOKG_RETURN_IF_ERROR(st.Run());
+    if (e.id == 0) {
+      e.id = sqlite3_last_insert_rowid(db_.get());
+      ++local.relations_added;
+    }
     cache_.PutRelation(e.key, e.id);
   }
 

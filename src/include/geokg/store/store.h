@@ -50,17 +50,19 @@ class Store {
   virtual Status HasArticle(std::string_view content_hash, bool* present) = 0;
 
   // Stores `doc` (the article, its entities merged by Entity::key, its triples as evidence
-  // on (subject, relation, object, negated) edges) in one transaction (a savepoint inside a
-  // batch, see BeginBatch): either all of it is committed or nothing is. Returns
+  // on (subject, relation, object, negated) edges) in one transaction (or inside a batch,
+  // see BeginBatch): either all of it is committed or nothing is. Returns
   // kAlreadyExists, writing nothing, when an article with `content_hash` is already in
   // (earlier in the same batch included).
   virtual Status AddDocument(const Document& doc, std::string_view content_hash,
                              AddStats* stats) = 0;
 
-  // Batches: between BeginBatch and CommitBatch, each AddDocument runs under a SAVEPOINT of
-  // one transaction instead of a transaction of its own, so that many articles cost one
-  // commit. A document that fails still leaves nothing behind (its savepoint is rolled
-  // back; the others stay), but no document of the batch is visible to other connections
+  // Batches: between BeginBatch and CommitBatch, each AddDocument writes into one
+  // transaction instead of a transaction of its own, so that many articles cost one
+  // commit. A document that fails (a status or an exception) still leaves nothing behind
+  // and the others stay: the store rolls the batch back and writes its earlier documents
+  // again, so each document given to AddDocument in a batch must stay alive and unchanged
+  // until CommitBatch returns. No document of the batch is visible to other connections
   // or durable until CommitBatch succeeds, and a crash before it loses the batch whole.
   // BeginBatch takes the write lock (kBusy after the busy timeout, as AddDocument).
   virtual Status BeginBatch() = 0;
