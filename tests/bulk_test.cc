@@ -325,6 +325,50 @@ TEST_F(BulkTest, BadLinesAreRefusedOneByOne) {
             (std::set<std::string>{"helps"}));
 }
 
+// Lines are read a few at a time and the reader's buffer is refilled between them: a file
+// larger than that buffer (8 MB), with bad lines here and there, is read whole, each refusal
+// named with its own line, in order.
+TEST_F(BulkTest, LargeFilesAreReadWholeWithEachLineInItsPlace) {
+  const std::string file = tmp_.File("large.jsonl");
+  const std::string padding(700, 'x');
+  std::string text;
+  int64_t good = 0;
+  std::vector<int64_t> bad;
+  for (int64_t line = 1; line <= 14000; ++line) {
+    if (line % 997 == 0) {
+      text += "{\"doc\": \"d\", \"relation\": \"AID\"}\n";
+      bad.push_back(line);
+      continue;
+    }
+    if (line % 1499 == 0) {
+      text += "\n";
+      continue;
+    }
+    const int64_t a = line % 101, b = (line * 7) % 103;
+    text += "{\"doc\": \"doc-" + std::to_string(line / 5) + "\", \"subject\": {\"name\": \"A" +
+            std::to_string(a) + "\", \"key\": \"state:a" + std::to_string(a) +
+            "\", \"mention\": \"M" + std::to_string(a % 7) + "\"}, \"relation\": \"AID\", " +
+            "\"object\": {\"name\": \"B" + std::to_string(b) + "\", \"key\": \"org:b" +
+            std::to_string(b) + "\"}, \"sentence\": " + std::to_string(line % 5) +
+            ", \"evidence\": \"" + padding + std::to_string(line) + "\"}\n";
+    ++good;
+  }
+  ASSERT_GT(text.size(), size_t{9} << 20);
+  testing::WriteTextFile(file, text);
+  auto db = OpenOrDie(tmp_.File("large.db"));
+  TriplesLoadStats stats;
+  std::vector<std::string> errors;
+  ASSERT_TRUE(Load(db.get(), {file}, &stats, &errors).ok());
+  EXPECT_EQ(stats.store.evidence_added, good);
+  EXPECT_EQ(QueryInt(db.get(), "SELECT count(*) FROM sentences"), good);
+  EXPECT_EQ(QueryInt(db.get(), "SELECT sum(evidence_count) FROM relations"), good);
+  ASSERT_EQ(errors.size(), bad.size());
+  for (size_t i = 0; i < bad.size(); ++i)
+    EXPECT_EQ(errors[i], file + ":" + std::to_string(bad[i]) + ": no \"subject\" object");
+  // Each actor's mentions other than its name are its aliases, once each.
+  EXPECT_EQ(QueryInt(db.get(), "SELECT count(*) FROM aliases WHERE alias LIKE 'M%'"), 101);
+}
+
 TEST_F(BulkTest, MissingFilesAndBusyDatabasesFail) {
   auto db = OpenOrDie(tmp_.File("x.db"));
   TriplesLoadStats stats;

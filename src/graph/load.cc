@@ -33,6 +33,11 @@ class LineReader {
     buf_.resize(kBlock);
     return Status::Ok();
   }
+  // Whether the next line is whole in the buffer: Next then returns it without moving the
+  // lines it returned before, which stay valid.
+  bool Buffered() const {
+    return eof_ || std::memchr(buf_.data() + begin_, '\n', end_ - begin_) != nullptr;
+  }
   // Sets *line to the next line (without its newline); false at the end of the file.
   bool Next(std::string_view* line, Status* st) {
     while (true) {
@@ -207,7 +212,18 @@ Status LoadTriplesJsonl(const std::vector<std::string>& paths, Store* store,
   if (bulk.origin.empty() && paths.size() == 1) bulk.origin = paths[0];
   GEOKG_RETURN_IF_ERROR(NewBulkWriter(store, bulk, &writer));
   const double cpu = ThreadCpuSeconds();
-  JsonLine json;
+  // Lines are read and parsed a few at a time, then the writer is told what their triples
+  // will look up (BulkWriter::Prefetch) before they are added in order: at a million actors
+  // each lookup of a key or a name would otherwise wait for memory on its own.
+  constexpr size_t kAhead = 16;
+  struct Ahead {
+    JsonLine json;
+    BulkTriple t;
+    int64_t number = 0;
+    bool blank = false;
+    std::string refused;  // why the line is no triple, if it is not
+  };
+  std::vector<Ahead> ahead(kAhead);
   std::string why;
   Status st;
   for (const std::string& path : paths) {
@@ -216,54 +232,76 @@ Status LoadTriplesJsonl(const std::vector<std::string>& paths, Store* store,
     if (!st.ok()) break;
     std::string_view line;
     int64_t number = 0;
-    auto refuse = [&](const std::string& message) {
+    auto refuse = [&](int64_t at, const std::string& message) {
       ++local.refused;
       if (options.on_error)
-        options.on_error(Status::InvalidInput(path + ":" + std::to_string(number) + ": " + message));
+        options.on_error(Status::InvalidInput(path + ":" + std::to_string(at) + ": " + message));
     };
-    while (reader.Next(&line, &st)) {
-      ++number;
-      if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
-      ++local.lines;
-      if (!json.Parse(line)) {
-        refuse("not JSON: " + json.error());
-        continue;
+    Status read;
+    bool more = true;
+    while (more && st.ok()) {
+      // Read up to kAhead lines, as long as the earlier ones stay where they are.
+      size_t n = 0;
+      while (n < kAhead && (n == 0 || reader.Buffered())) {
+        if (!reader.Next(&line, &read)) {
+          more = false;
+          break;
+        }
+        Ahead& a = ahead[n++];
+        a.number = ++number;
+        a.refused.clear();
+        a.blank = line.find_first_not_of(" \t\r") == std::string_view::npos;
+        if (a.blank) continue;
+        ++local.lines;
+        if (!a.json.Parse(line)) {
+          a.refused = "not JSON: " + a.json.error();
+        } else if (!ParseTriple(a.json, &a.t, &why)) {
+          a.refused = why.empty() ? std::string("not a triple") : why;
+        }
       }
-      BulkTriple t;
-      if (!ParseTriple(json, &t, &why)) {
-        refuse(why);
-        continue;
+      for (int step = 0; step < BulkWriter::kPrefetchSteps; ++step) {
+        for (size_t i = 0; i < n; ++i)
+          if (!ahead[i].blank && ahead[i].refused.empty()) writer->Prefetch(ahead[i].t, step);
       }
-      Status added = writer->AddTriple(t);
-      if (added.code() == Status::Code::kInvalidInput) {
-        refuse(added.message());
-        continue;
-      }
-      if (!added.ok()) {
-        st = added;
-        break;
-      }
-      // More statements of the same triple in the same document.
-      const uint32_t also = json.Find(0, "also");
-      if (also == UINT32_MAX || json.node(also).kind != Kind::kArray) continue;
-      for (uint32_t a = also + 1; a < json.node(also).end; a = json.node(a).end) {
-        BulkTriple more = t;
-        more.sentence = std::string_view();
-        if (!Str(json, a, "subject_mention", &more.subject.mention, &why) ||
-            !Str(json, a, "object_mention", &more.object.mention, &why) ||
-            !Str(json, a, "trigger", &more.trigger, &why) ||
-            !IntField(json, a, "sentence", &more.sentence_index, &why) ||
-            !Span(json, a, &more.begin, &more.end, &why)) {
-          refuse("in \"also\": " + why);
+      for (size_t i = 0; i < n && st.ok(); ++i) {
+        const Ahead& a = ahead[i];
+        if (a.blank) continue;
+        if (!a.refused.empty()) {
+          refuse(a.number, a.refused);
           continue;
         }
-        st = writer->AddTriple(more);
-        if (!st.ok() && st.code() != Status::Code::kInvalidInput) break;
-        if (!st.ok()) refuse(st.message());
-        st = Status::Ok();
+        const JsonLine& json = a.json;
+        Status added = writer->AddTriple(a.t);
+        if (added.code() == Status::Code::kInvalidInput) {
+          refuse(a.number, added.message());
+          continue;
+        }
+        if (!added.ok()) {
+          st = added;
+          break;
+        }
+        // More statements of the same triple in the same document.
+        const uint32_t also = json.Find(0, "also");
+        if (also == UINT32_MAX || json.node(also).kind != Kind::kArray) continue;
+        for (uint32_t e = also + 1; e < json.node(also).end; e = json.node(e).end) {
+          BulkTriple more_t = a.t;
+          more_t.sentence = std::string_view();
+          if (!Str(json, e, "subject_mention", &more_t.subject.mention, &why) ||
+              !Str(json, e, "object_mention", &more_t.object.mention, &why) ||
+              !Str(json, e, "trigger", &more_t.trigger, &why) ||
+              !IntField(json, e, "sentence", &more_t.sentence_index, &why) ||
+              !Span(json, e, &more_t.begin, &more_t.end, &why)) {
+            refuse(a.number, "in \"also\": " + why);
+            continue;
+          }
+          st = writer->AddTriple(more_t);
+          if (!st.ok() && st.code() != Status::Code::kInvalidInput) break;
+          if (!st.ok()) refuse(a.number, st.message());
+          st = Status::Ok();
+        }
       }
-      if (!st.ok()) break;
     }
+    if (st.ok()) st = read;
     if (!st.ok()) break;
   }
   local.read_cpu_seconds = ThreadCpuSeconds() - cpu;

@@ -272,12 +272,14 @@ class SqliteBulkWriter final : public BulkWriter {
 
   Status Start();
   Status AddTriple(const BulkTriple& t) override;
+  void Prefetch(const BulkTriple& t, int step) override;
   Status AddRelation(const BulkRelation& r) override;
   Status AddActor(const BulkSide& actor) override;
   Status Finish(BulkStats* stats) override;
 
  private:
   // ---- caller's thread
+  void PrefetchSide(const BulkSide& side, int step);
   Status Side(const BulkSide& side, uint32_t* entity);
   void Alias(uint32_t entity, std::string_view alias, bool is_name);
   uint32_t SentenceOf(uint32_t doc, const BulkTriple& t);
@@ -312,6 +314,7 @@ class SqliteBulkWriter final : public BulkWriter {
   std::vector<uint8_t> known_;  // per entity: 1 type known, 2 country known
   std::unique_ptr<Batch> filling_ = std::make_unique<Batch>();
   std::string scratch_;
+  std::string prefetch_key_;
   // The sentences of the document being read in this batch: (index, span, text) and
   // (index, span) -> their place in the batch's sentences.
   Interner sentence_keys_, sentence_spans_;
@@ -473,6 +476,27 @@ Status SqliteBulkWriter::Side(const BulkSide& side, uint32_t* entity) {
   }
   if (!side.mention.empty() && side.mention != name) Alias(*entity, side.mention, false);
   return Status::Ok();
+}
+
+void SqliteBulkWriter::Prefetch(const BulkTriple& t, int step) {
+  PrefetchSide(t.subject, step);
+  PrefetchSide(t.object, step);
+}
+
+// What Side will look up, step by step: the key's slot, its bytes, then (the actor's index
+// now at hand) the slot and the bytes of the mention's alias. Actors known by name only are
+// left alone (their lookup key needs the folded name).
+void SqliteBulkWriter::PrefetchSide(const BulkSide& side, int step) {
+  if (side.key.empty()) return;
+  if (step == 0) return entities_.PrefetchSlot(side.key);
+  if (step == 1) return entities_.PrefetchEntry(side.key);
+  const std::string_view name = side.name.empty() ? side.key : side.name;
+  uint32_t entity = 0;
+  if (side.mention.empty() || side.mention == name || !entities_.Find(side.key, &entity)) return;
+  prefetch_key_.assign(reinterpret_cast<const char*>(&entity), sizeof(entity));
+  prefetch_key_.append(Trim(side.mention));
+  if (step == 2) return aliases_.PrefetchSlot(prefetch_key_);
+  aliases_.PrefetchEntry(prefetch_key_);
 }
 
 uint32_t SqliteBulkWriter::SentenceOf(uint32_t doc, const BulkTriple& t) {

@@ -131,6 +131,17 @@ class BulkWriter {
   // the one it was in is rolled back).
   virtual Status AddTriple(const BulkTriple& t) = 0;
 
+  // An optional hint for a caller that reads a few triples ahead: starts loading what
+  // AddTriple(t) will look up (its actors' keys and names), so that the memory latency of
+  // several triples overlaps. Call it with step 0, 1 ... kPrefetchSteps - 1 in turn, each
+  // step over all the triples read ahead (a step uses what the one before loaded), then
+  // AddTriple them in order. Changes nothing; does nothing by default.
+  static constexpr int kPrefetchSteps = 4;
+  virtual void Prefetch(const BulkTriple& t, int step) {
+    (void)t;
+    (void)step;
+  }
+
   // Queues one aggregated relation (see BulkRelation). Same failures as AddTriple.
   virtual Status AddRelation(const BulkRelation& r) = 0;
 

@@ -77,6 +77,18 @@ class Interner {
     }
   }
 
+  // Hints for a caller about to look up strings in a large table, so that the memory
+  // latency of several lookups overlaps: PrefetchSlot starts loading the slot `s` hashes to;
+  // PrefetchEntry, called once that slot is loaded, the bytes of the string it holds.
+  void PrefetchSlot(std::string_view s) const {
+    __builtin_prefetch(&slots_[static_cast<uint32_t>(HashBytes(s)) & (slots_.size() - 1)]);
+  }
+  void PrefetchEntry(std::string_view s) const {
+    const uint32_t tag = static_cast<uint32_t>(HashBytes(s));
+    const Slot& slot = slots_[tag & (slots_.size() - 1)];
+    if (slot.index != 0 && slot.tag == tag) __builtin_prefetch(arena_.data() + slot.offset);
+  }
+
   // The string of `index`: valid until the next Intern.
   std::string_view Get(uint32_t index) const { return At(offsets_[index]); }
 
