@@ -166,6 +166,23 @@ TEST_F(ExtractionEn, ACountBeforeACommonNounIsPartOfHowTheTextNamesIt) {
   for (const std::string& x : n) EXPECT_NE(x.rfind("14 ISIS", 0), 0u) << x;
 }
 
+TEST_F(ExtractionEn, UnitsPlacesAndSpellingsEnglishWritesAroundNames) {
+  // A curly apostrophe spells the same name.
+  auto r = Run("In 2016 Da\u2019esh fighters attacked Iraqi troops.");
+  EXPECT_TRUE(Has(r, "Islamic State|ASSAULT|Iraqi Armed Forces")) << testing::PrintToString(r);
+  // An ordinal finishes a unit's name of one word.
+  Run("The sergeant was assigned to 4th Brigade in 2015.");
+  EXPECT_TRUE(Has(Mentions(), "4th Brigade=4th Brigade")) << testing::PrintToString(Mentions());
+  // A reporting clause after "Town, Region" is no list of places; a compass word opens the
+  // region; adjectives after the article belong to a place phrase before its owner.
+  Run("A strike hit a small ISIS depot near Kafr Zita, Syria, the spokesman said.");
+  std::set<std::string> m = Mentions();
+  EXPECT_TRUE(Has(m, "Kafr Zita, Syria=Kafr Zita")) << testing::PrintToString(m);
+  EXPECT_TRUE(Has(m, "a small ISIS depot=depot"));
+  Run("The convoy was hit in Kafr Zita, northern Syria, on Monday.");
+  EXPECT_TRUE(Has(Mentions(), "Kafr Zita, northern Syria=Kafr Zita")) << testing::PrintToString(Mentions());
+}
+
 TEST_F(ExtractionEn, AVerbBeforeAPlaceNounIsNotPartOfItsName) {
   Run("The Syrian Democratic Forces continued to liberate territory and destroyed tunnels.");
   std::set<std::string> m = Mentions();

@@ -592,17 +592,24 @@ void ExtendNounPhrases(Ctx& c, int s) {
         // The region is a bare name ("Syria", not "the US Secretary of State").
         int after_region = om.last;
         bool region = om.named && (om.type == EntityType::kState || om.type == EntityType::kPlace) &&
-                      om.first == last + 1 && toks[static_cast<size_t>(last + 1)].upper_initial &&
+                      om.first == last + 1 &&
+                      (toks[static_cast<size_t>(last + 1)].upper_initial ||
+                       c.lex.InLower("compass", toks[static_cast<size_t>(last + 1)])) &&
                       !(after_region < n && toks[static_cast<size_t>(after_region)].is_word &&
                         (toks[static_cast<size_t>(after_region)].upper_initial ||
                          c.lex.InLower("role", toks[static_cast<size_t>(after_region)])));
         // A dateline ("JEDDAH, Saudi Arabia -") is not a place the story's actors are in.
         if (region && first == 0) region = false;
         int after = om.last;
+        // A list goes on with another place; "Sarmada, Syria, Cook said" is no list.
+        auto place_at = [&](int k) {
+          const int q = c.taken[static_cast<size_t>(k)];
+          return q >= 0 && IsPlaceType(c.doc->mentions[static_cast<size_t>(q)].type);
+        };
         bool list = after < n && (toks[static_cast<size_t>(after)].lower == "and" ||
                                   toks[static_cast<size_t>(after)].lower == "or" ||
                                   (toks[static_cast<size_t>(after)].text == "," && after + 1 < n &&
-                                   c.taken[static_cast<size_t>(after + 1)] >= 0));
+                                   place_at(after + 1)));
         if (region && !list && (om.type == EntityType::kState || last - first <= 3)) {
           // The place lies in the region named after it.
           const Mention& pm = c.doc->mentions[mi];
@@ -2173,8 +2180,11 @@ void NamePass(Ctx& c, int s) {
             (k == b && k + 1 < j && c.lex.lang == "fr" && c.lex.InLower("foreign_article", t));
       place = place || c.lex.InLower("place_word", t) || (k == b && c.lex.lang == "fr" && c.lex.InLower("street_kind", t));
     }
-    // A lone generic word ("Conseil", "Banque") is part of a name the text did not finish.
-    if (span_words_of(b, j) == 1 && !lower_head) {
+    // A lone generic word ("Conseil", "Banque") is part of a name the text did not finish;
+    // in English an ordinal before a unit's word finishes it ("2nd Battalion", "5th Fleet").
+    const bool numbered_unit = c.lex.lang != "fr" && b > 0 && c.taken[static_cast<size_t>(b - 1)] < 0 &&
+                               IsOrdinal(toks[static_cast<size_t>(b - 1)]);
+    if (span_words_of(b, j) == 1 && !lower_head && !numbered_unit) {
       const Token& only = toks[static_cast<size_t>(b)];
       bool acronym = AllCaps(only) && !c.lex.InLower("not_an_org_acronym", only);
       if (j == b + 1 && ((c.lex.InLower("org_word", only) && !acronym) || c.lex.InLower("org_name_head", only)))
@@ -2385,6 +2395,23 @@ void BackerCompounds(Ctx& c, int s) {
   }
 }
 
+// An English word that counts or sorts what a noun phrase names: "two", "40,000",
+// "Ninety-Four", "all", "other" (class `count_word`); not a year.
+bool CountWord(const Lexicon& lex, const Token& t) {
+  if (!t.is_word) return false;
+  if (std::isdigit(static_cast<unsigned char>(t.text[0]))) {
+    // "in 2016 ISIL fighters": a year is no count.
+    const bool year = t.text.size() == 4 && t.text.find_first_not_of("0123456789") == std::string::npos &&
+                      (t.text[0] == '1' || t.text[0] == '2');
+    return !year && t.text.find_first_not_of("0123456789,.") == std::string::npos;
+  }
+  if (lex.InLower("number_word", t) || lex.InLower("count_word", t)) return true;
+  // "Ninety-Four", "twenty-one".
+  const size_t dash = t.lower.find('-');
+  return dash != std::string::npos && lex.In("number_word", t.lower.substr(0, dash)) &&
+         lex.In("number_word", t.lower.substr(dash + 1));
+}
+
 // English places named by a common noun phrase: "a VBIED storage facility", "two ISIL
 // fighting positions", "ISIL-held buildings", "supply routes". The mention runs from an
 // article (a/an/the ..., numbers left out) over the modifiers to the head; the entity is the
@@ -2457,8 +2484,19 @@ void PlacePhrasePass(Ctx& c, int s) {
       }
       break;
     }
-    // The article before the phrase is part of the mention; a number is not.
+    // The article before the phrase is part of the mention; a number is not. Before an owner,
+    // adjectives after the article describe the place, not the owner ("a large al-Qaida
+    // headquarters").
     int first = b;
+    if (owner >= 0) {
+      int j = first - 1;
+      while (j > 0 && first - j <= 2 && c.taken[static_cast<size_t>(j)] < 0 &&
+             toks[static_cast<size_t>(j)].pos == Pos::kAdj && !toks[static_cast<size_t>(j)].upper_initial &&
+             !c.lex.InLower("determiner", toks[static_cast<size_t>(j)]) && !CountWord(c.lex, toks[static_cast<size_t>(j)]))
+        --j;
+      if (j < first - 1 && j >= 0 && c.lex.InLower("determiner", toks[static_cast<size_t>(j)]))
+        first = j + 1;
+    }
     if (first > 0) {
       const Token& d = toks[static_cast<size_t>(first - 1)];
       if (c.lex.InLower("determiner", d) && !c.lex.InLower("quantifier", d) && c.taken[static_cast<size_t>(first - 1)] < 0)
@@ -2508,21 +2546,6 @@ void PlacePhrasePass(Ctx& c, int s) {
 // "40,000 civilians", "the 2 leaders", "all political parties", "other Coalition forces",
 // "Ninety-Four Citizen Airmen". How the text names the actor (long_text) takes them, with an
 // article or possessive before them; the entity, its name and the tokens stay as they were.
-bool CountWord(const Lexicon& lex, const Token& t) {
-  if (!t.is_word) return false;
-  if (std::isdigit(static_cast<unsigned char>(t.text[0]))) {
-    // "in 2016 ISIL fighters": a year is no count.
-    const bool year = t.text.size() == 4 && t.text.find_first_not_of("0123456789") == std::string::npos &&
-                      (t.text[0] == '1' || t.text[0] == '2');
-    return !year && t.text.find_first_not_of("0123456789,.") == std::string::npos;
-  }
-  if (lex.InLower("number_word", t) || lex.InLower("count_word", t)) return true;
-  // "Ninety-Four", "twenty-one".
-  const size_t dash = t.lower.find('-');
-  return dash != std::string::npos && lex.In("number_word", t.lower.substr(0, dash)) &&
-         lex.In("number_word", t.lower.substr(dash + 1));
-}
-
 void CountedPhrases(Ctx& c, int s) {
   if (c.lex.lang == "fr") return;
   const Tokens& toks = c.doc->sentences[static_cast<size_t>(s)].tokens;
