@@ -73,6 +73,20 @@ TEST(Clean, KeepsShortParagraphsBetweenBodyParagraphs) {
   EXPECT_EQ(internal::BodyParagraphs(text).size(), 3u);
 }
 
+TEST(Clean, KeepsTheLineThatIntroducesAQuotation) {
+  // The lead, then "X said:" on its own line, then the quotation: all story.
+  std::string lead = "The two ministers met in Madrid on Monday to talk about the border.";
+  std::string quote =
+      "\xE2\x80\x9CWe discussed the crossings, the trade rules and the fishing rights at length, "
+      "and we agreed to meet again in the spring to sign a first text on all of them,\xE2\x80\x9D he said.";
+  std::string text = lead + "\nA ministry spokesman said:\n" + quote + "\nShare this:\nRelated\n";
+  std::vector<Span> paras = internal::BodyParagraphs(text);
+  ASSERT_EQ(paras.size(), 3u);
+  EXPECT_EQ(text.substr(paras[0].first, paras[0].second - paras[0].first), lead);
+  // A colon line before no quotation stays chrome.
+  EXPECT_EQ(text.substr(paras[2].first, paras[2].second - paras[2].first), quote);
+}
+
 TEST(Dates, FindsDatelinesInBothLanguages) {
   EXPECT_EQ(internal::FindDateline("AFP / le 29 septembre 2015 à 22h56"), "2015-09-29");
   EXPECT_EQ(internal::FindDateline("Published 1 October 2015"), "2015-10-01");

@@ -212,7 +212,13 @@ std::vector<Span> BodyParagraphs(std::string_view text, bool keep_all) {
   // paragraph of a few words is kept (a short quote, a one-line paragraph).
   auto sentence_like = [&](size_t i) {
     std::string_view p = text.substr(unique[i].first, unique[i].second - unique[i].first);
-    return EndsAsSentence(p) && CountWords(p) >= 6;
+    if (EndsAsSentence(p) && CountWords(p) >= 6) return true;
+    // "A Foreign Office spokesman said:" before a quotation introduces it.
+    if (p.back() != ':' || CountWords(p) < 3 || i + 1 >= unique.size()) return false;
+    std::string_view next = text.substr(unique[i + 1].first, unique[i + 1].second - unique[i + 1].first);
+    for (std::string_view q : {"\"", "\xE2\x80\x9C", "\xC2\xAB", "\xE2\x80\x98", "'"})
+      if (next.substr(0, q.size()) == q) return true;
+    return false;
   };
   std::vector<bool> keep = anchor;
   for (size_t i = 0; i < unique.size(); ++i) {
