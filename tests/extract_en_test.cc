@@ -183,6 +183,16 @@ TEST_F(ExtractionEn, UnitsPlacesAndSpellingsEnglishWritesAroundNames) {
   EXPECT_TRUE(Has(Mentions(), "Kafr Zita, northern Syria=Kafr Zita")) << testing::PrintToString(Mentions());
 }
 
+TEST_F(ExtractionEn, AUnitWrittenBeforeItsParentUnitIsPartOfIt) {
+  auto r = Run("In 2015 the gunners of Baker Battery, 2nd Battalion, 77th Field Artillery Regiment trained "
+               "with Iraqi troops.");
+  EXPECT_TRUE(Has(r, "Baker Battery|PART_OF|2nd Battalion")) << testing::PrintToString(r);
+  EXPECT_TRUE(Has(r, "2nd Battalion|PART_OF|77th Field Artillery Regiment"));
+  // Units listed side by side are no chain.
+  auto l = Run("In 2015 the 1st Battalion, the 2nd Battalion and the 3rd Battalion left Kuwait.");
+  EXPECT_TRUE(Lacks(l, "1st Battalion|PART_OF|2nd Battalion")) << testing::PrintToString(l);
+}
+
 TEST_F(ExtractionEn, AVerbBeforeAPlaceNounIsNotPartOfItsName) {
   Run("The Syrian Democratic Forces continued to liberate territory and destroyed tunnels.");
   std::set<std::string> m = Mentions();

@@ -2395,6 +2395,44 @@ void BackerCompounds(Ctx& c, int s) {
   }
 }
 
+// English writes a military unit with the units it belongs to after commas, smallest first:
+// "Abel Battery, 3rd Battalion, 321st Field Artillery Regiment", "2nd Battalion, 5th Special
+// Forces Group". Each unit is PART_OF the next (class `unit_word` for the units' last words).
+void UnitChains(Ctx& c, int s) {
+  if (c.lex.lang == "fr") return;
+  const Tokens& toks = c.doc->sentences[static_cast<size_t>(s)].tokens;
+  const int n = static_cast<int>(toks.size());
+  auto unit = [&](int mi) {
+    const Mention& m = c.doc->mentions[static_cast<size_t>(mi)];
+    return m.named && !m.pronoun && m.entity >= 0 && m.type == EntityType::kOrg &&
+           c.lex.InLower("unit_word", toks[static_cast<size_t>(m.last - 1)]);
+  };
+  for (int k = 1; k + 1 < n; ++k) {
+    if (toks[static_cast<size_t>(k)].text != ",") continue;
+    const int a = c.taken[static_cast<size_t>(k - 1)], b = c.taken[static_cast<size_t>(k + 1)];
+    if (a < 0 || b < 0 || a == b || !unit(a) || !unit(b)) continue;
+    const Mention& am = c.doc->mentions[static_cast<size_t>(a)];
+    const Mention& bm = c.doc->mentions[static_cast<size_t>(b)];
+    if (am.last != k || bm.first != k + 1 || am.entity == bm.entity) continue;
+    // "the 1st Battalion, the 2nd Battalion and ...": units listed side by side.
+    const int after = bm.last;
+    if (after < n && (toks[static_cast<size_t>(after)].lower == "and" || toks[static_cast<size_t>(after)].lower == "or"))
+      continue;
+    Triple t;
+    t.subject = am.entity;
+    t.object = bm.entity;
+    t.relation = RelationType::kPartOf;
+    t.sentence = s;
+    t.begin = c.doc->sentences[static_cast<size_t>(s)].begin;
+    t.end = c.doc->sentences[static_cast<size_t>(s)].end;
+    t.subject_mention = am.long_text.empty() ? am.text : am.long_text;
+    t.object_mention = bm.long_text.empty() ? bm.text : bm.long_text;
+    t.trigger = ",";
+    t.confidence = 0.6f;
+    c.doc->triples.push_back(std::move(t));
+  }
+}
+
 // An English word that counts or sorts what a noun phrase names: "two", "40,000",
 // "Ninety-Four", "all", "other" (class `count_word`); not a year.
 bool CountWord(const Lexicon& lex, const Token& t) {
@@ -2843,6 +2881,7 @@ void FindMentions(const Resources& res, const Lexicon& lex, Morphology* morph, D
     PortfolioPass(c, s);
     ExtendNounPhrases(c, s);
     PlacePhrasePass(c, s);
+    UnitChains(c, s);
     BackerCompounds(c, s);
     AppositionPass(c, s, /*after_names=*/true);
     UnnamedRolePass(c, s);
