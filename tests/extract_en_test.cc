@@ -661,5 +661,15 @@ TEST_F(ExtractionEn, AnActorWithinAnOrganisationIsAMemberOfIt) {
   EXPECT_TRUE(Lacks(r, "Hezbollah|MEMBER_OF|Syria"));
 }
 
+TEST_F(ExtractionEn, TheTerroristGroupIsTheArmedGroupNamedBefore) {
+  auto r = Run("In 2015 Hezbollah shelled Kobani. Turkey vowed to defeat the militant group, and the group of states met.");
+  EXPECT_TRUE(Has(r, "Turkey|ASSAULT|Hezbollah")) << testing::PrintToString(r);
+  EXPECT_TRUE(Has(Mentions(), "the militant group=Hezbollah"));
+  // No armed group named before: nobody to point back to.
+  r = Run("In 2015 Turkey vowed to defeat the militant group.");
+  EXPECT_TRUE(Lacks(Mentions(), "the militant group=Hezbollah"));
+  EXPECT_TRUE(r.empty()) << testing::PrintToString(r);
+}
+
 }  // namespace
 }  // namespace geokg

@@ -2286,6 +2286,34 @@ void NamePass(Ctx& c, int s) {
   }
 }
 
+// English "the terrorist group", "the jihadist organisation", "this militant group": a
+// definite description of an armed group points back to the last armed group named before.
+void GroupAnaphorPass(Ctx& c, int s) {
+  if (c.lex.lang == "fr") return;
+  const Tokens& toks = c.doc->sentences[static_cast<size_t>(s)].tokens;
+  const int n = static_cast<int>(toks.size());
+  for (int i = 2; i < n; ++i) {
+    if (c.taken[static_cast<size_t>(i)] >= 0 || !c.lex.InLower("organisation_noun", toks[static_cast<size_t>(i)])) continue;
+    // "the group of states", "the group Ahrar al-Sham": the words after say which.
+    if (i + 1 < n && (toks[static_cast<size_t>(i + 1)].lower == "of" ||
+                      (toks[static_cast<size_t>(i + 1)].is_word && toks[static_cast<size_t>(i + 1)].upper_initial)))
+      continue;
+    int b = i - 1;
+    while (b >= 0 && c.taken[static_cast<size_t>(b)] < 0 && c.lex.InLower("armed_group_adjective", toks[static_cast<size_t>(b)])) --b;
+    if (b == i - 1 || b < 0 || c.taken[static_cast<size_t>(b)] >= 0 ||
+        !c.lex.InLower("definite_anaphor", toks[static_cast<size_t>(b)]))
+      continue;
+    const Mention* found = nullptr;
+    for (const Mention& m : c.doc->mentions) {
+      if (m.entity < 0 || m.pronoun || !m.named || m.type != EntityType::kArmedGroup) continue;
+      if (m.sentence > s || (m.sentence == s && m.first >= b)) continue;
+      if (!found || m.sentence > found->sentence || (m.sentence == found->sentence && m.first > found->first)) found = &m;
+    }
+    if (!found) continue;
+    AddReference(c, s, b, i + 1, found->entity, EntityType::kArmedGroup);
+  }
+}
+
 // French writes a ministry's portfolio with a capital after the minister or the ministry:
 // "le ministre de l'Intérieur", "la ministre des Transports", "le ministère de la Justice".
 // The capitalised words name the ministry (an organisation); inside a wider mention (the
@@ -2878,6 +2906,7 @@ void FindMentions(const Resources& res, const Lexicon& lex, Morphology* morph, D
     GroupPass(c, s, /*roles=*/true);
     ShortFormPass(c, s);
     NamePass(c, s);
+    GroupAnaphorPass(c, s);
     PortfolioPass(c, s);
     ExtendNounPhrases(c, s);
     PlacePhrasePass(c, s);
