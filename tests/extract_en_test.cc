@@ -193,6 +193,16 @@ TEST_F(ExtractionEn, AUnitWrittenBeforeItsParentUnitIsPartOfIt) {
   EXPECT_TRUE(Lacks(l, "1st Battalion|PART_OF|2nd Battalion")) << testing::PrintToString(l);
 }
 
+TEST_F(ExtractionEn, NamesGivenAsExamplesOfPlacesArePlaces) {
+  Run("In 2016 the army freed several villages in the south including Kharbat and Duwair.");
+  std::set<std::string> m = Mentions();
+  EXPECT_TRUE(Has(m, "Kharbat=Kharbat")) << testing::PrintToString(m);
+  EXPECT_TRUE(Has(m, "Duwair=Duwair"));
+  // Advisers named by their side are that side's ("Coalition advisers").
+  Run("In 2016 Coalition advisers trained Iraqi troops.");
+  EXPECT_TRUE(Has(Mentions(), "Coalition advisers=coalition")) << testing::PrintToString(Mentions());
+}
+
 TEST_F(ExtractionEn, AVerbBeforeAPlaceNounIsNotPartOfItsName) {
   Run("The Syrian Democratic Forces continued to liberate territory and destroyed tunnels.");
   std::set<std::string> m = Mentions();

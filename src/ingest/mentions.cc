@@ -2026,6 +2026,18 @@ bool ListedAfterPlace(const Ctx& c, const Tokens& toks, int b, int j) {
   const int n = static_cast<int>(toks.size());
   if (b < 2 || c.lex.InLower("first_name", toks[static_cast<size_t>(b)])) return false;
   const std::string& link = toks[static_cast<size_t>(b - 1)].lower;
+  // "towns in the north including Rabiyah", "cities such as Homs": examples of places.
+  const bool such_as = link == "as" && toks[static_cast<size_t>(b - 2)].lower == "such";
+  if (link == "including" || link == "like" || such_as) {
+    for (int k = b - (such_as ? 3 : 2); k >= 0 && k >= b - 7; --k) {
+      const Token& t = toks[static_cast<size_t>(k)];
+      if (t.text == "." || t.text == ";") break;
+      if (!t.upper_initial && t.lower.size() > 3 && t.lower.back() == 's' &&
+          (c.lex.InLower("place_noun", t) || c.lex.InLemma("place_noun", t)))
+        return true;
+    }
+    return false;
+  }
   const bool comma = link == ",";
   if (!comma && link != "and" && link != "or") return false;
   const int before = c.taken[static_cast<size_t>(b - 2)];
