@@ -1,5 +1,6 @@
 #include "geokg/common/text.h"
 
+#include <array>
 #include <cctype>
 
 #include <unicode/normalizer2.h>
@@ -216,6 +217,18 @@ bool IsPunctOrSpace(char32_t cp) {
 
 namespace {
 
+// FoldCodePoint() of every code point below U+0250 (ASCII and the Latin letters of French,
+// English and most European names), computed once: ICU's decomposition is the costly part.
+constexpr size_t kFoldedLatinEnd = 0x250;
+const std::array<std::string, kFoldedLatinEnd>& FoldedLatin() {
+  static const std::array<std::string, kFoldedLatinEnd> table = [] {
+    std::array<std::string, kFoldedLatinEnd> t;
+    for (char32_t cp = 0; cp < t.size(); ++cp) FoldCodePoint(cp, &t[cp]);
+    return t;
+  }();
+  return table;
+}
+
 // Fold() of a string of ASCII bytes only (most words): the same steps without decoding.
 std::string FoldAscii(std::string_view s) {
   auto punct = [](char c) { return !std::isalnum(static_cast<unsigned char>(c)); };
@@ -264,17 +277,32 @@ std::string Fold(std::string_view s) {
   out.reserve(e - b);
   bool space = false;
   for (size_t i = b; i < e;) {
+    const char c = s[i];
+    if (static_cast<unsigned char>(c) < 0x80) {  // FoldCodePoint's ASCII case, inline
+      ++i;
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+        space = true;
+        continue;
+      }
+      if (space && !out.empty()) out.push_back(' ');
+      space = false;
+      out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+      continue;
+    }
     size_t start = i;
     char32_t cp = DecodeUtf8(s, &i);
     if (cp == 0xFFFD && i == start + 1) continue;
-    if (cp < 0x80 ? (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r')
-                  : u_isUWhiteSpace(static_cast<UChar32>(cp)) && cp != 0x00A0) {
+    if (u_isUWhiteSpace(static_cast<UChar32>(cp)) && cp != 0x00A0) {
       space = true;
       continue;
     }
     if (space && !out.empty()) out.push_back(' ');
     space = false;
-    FoldCodePoint(cp, &out);
+    if (cp < kFoldedLatinEnd) {
+      out.append(FoldedLatin()[cp]);
+    } else {
+      FoldCodePoint(cp, &out);
+    }
   }
   return out;
 }

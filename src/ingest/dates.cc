@@ -78,29 +78,79 @@ int UnitDays(const std::string& w) {
   return 0;
 }
 
+// The words EventDate() acts on, weekdays first (Monday = 0).
+enum class Cue : uint8_t {
+  kMonday, kTuesday, kWednesday, kThursday, kFriday, kSaturday, kSunday,
+  kYesterday, kDayBefore, kTomorrow, kIl, kAgo, kPast, kLast, kNone
+};
+
+// The cue a lower-case word is, from a small open-addressing table built once.
+Cue CueOf(std::string_view w) {
+  struct Table {
+    std::array<std::pair<std::string_view, Cue>, 64> slots{};
+    Table() {
+      auto add = [&](std::string_view word, Cue c) {
+        size_t h = ShortKeyHash(word) & 63;
+        while (!slots[h].first.empty()) h = (h + 1) & 63;
+        slots[h] = {word, c};
+      };
+      for (size_t d = 0; d < 7; ++d) {
+        add(kFrDays[d], static_cast<Cue>(d));
+        add(kEnDays[d], static_cast<Cue>(d));
+      }
+      for (std::string_view x : {"hier", "yesterday"}) add(x, Cue::kYesterday);
+      add("avant-hier", Cue::kDayBefore);
+      for (std::string_view x : {"demain", "tomorrow"}) add(x, Cue::kTomorrow);
+      add("il", Cue::kIl);
+      add("ago", Cue::kAgo);
+      for (std::string_view x : {"dernière", "dernier", "passée", "passé"})
+        add(x, Cue::kPast);
+      add("last", Cue::kLast);
+    }
+  };
+  static const Table table;
+  if (w.empty() || w.size() > 10) return Cue::kNone;
+  for (size_t h = ShortKeyHash(w) & 63;; h = (h + 1) & 63) {
+    const auto& [word, cue] = table.slots[h];
+    if (word.empty()) return Cue::kNone;
+    if (SameShortKey(word, w)) return cue;
+  }
+}
+
 }  // namespace
 
 std::string EventDate(const Document& doc, const Sentence& s) {
-  long base;
-  if (!ParseDate(doc.date, &base)) return doc.date;
+  // The article date is the same for every sentence of a document: parsed once per thread
+  // and date string.
+  thread_local std::string parsed_date;
+  thread_local long parsed_base = 0;
+  thread_local bool parsed_ok = false;
+  if (doc.date != parsed_date || parsed_date.empty()) {
+    parsed_date = doc.date;
+    parsed_ok = ParseDate(doc.date, &parsed_base);
+  }
+  if (!parsed_ok) return doc.date;
+  const long base = parsed_base;
   const std::vector<Token>& t = s.tokens;
   int n = static_cast<int>(t.size());
   // Weekday of the article date, Monday = 0 (1970-01-01 was a Thursday).
   int base_wd = static_cast<int>(((base % 7) + 7 + 3) % 7);
   for (int i = 0; i < n; ++i) {
     const std::string& w = t[static_cast<size_t>(i)].lower;
-    for (int d = 0; d < 7; ++d) {
-      if (w == kFrDays[static_cast<size_t>(d)] || w == kEnDays[static_cast<size_t>(d)]) {
-        // The most recent such day, the article's own day included.
-        int back = (base_wd - d + 7) % 7;
-        return Format(base - back);
-      }
+    // Most words are none of the cue words below: one table probe tells.
+    const Cue cue = CueOf(w);
+    if (cue == Cue::kNone) continue;
+    if (cue <= Cue::kSunday) {
+      // The most recent such day, the article's own day included.
+      int d = static_cast<int>(cue) - static_cast<int>(Cue::kMonday);
+      int back = (base_wd - d + 7) % 7;
+      return Format(base - back);
     }
-    if (w == "hier" || w == "yesterday") return Format(base - 1);
-    if (w == "avant-hier") return Format(base - 2);
-    if (w == "demain" || w == "tomorrow") return Format(base + 1);
+    if (cue == Cue::kYesterday) return Format(base - 1);
+    if (cue == Cue::kDayBefore) return Format(base - 2);
+    if (cue == Cue::kTomorrow) return Format(base + 1);
     // "il y a une dizaine de jours", "il y a trois semaines".
-    if (w == "il" && i + 3 < n && t[static_cast<size_t>(i + 1)].lower == "y" && t[static_cast<size_t>(i + 2)].lower == "a") {
+    if (cue == Cue::kIl && i + 3 < n && t[static_cast<size_t>(i + 1)].lower == "y" && t[static_cast<size_t>(i + 2)].lower == "a") {
       int k = i + 3, num = 0;
       while (k < n && k < i + 7) {
         const std::string& u = t[static_cast<size_t>(k)].lower;
@@ -110,17 +160,17 @@ std::string EventDate(const Document& doc, const Sentence& s) {
       }
     }
     // "three days ago", "a week ago".
-    if (w == "ago" && i >= 2) {
+    if (cue == Cue::kAgo && i >= 2) {
       int unit = UnitDays(t[static_cast<size_t>(i - 1)].lower);
       int num = NumberWord(t[static_cast<size_t>(i - 2)].lower);
       if (unit > 0) return Format(base - std::max(num, 1) * unit);
     }
     // "la semaine dernière", "last week".
-    if ((w == "dernière" || w == "dernier" || w == "passée" || w == "passé") && i >= 1) {
+    if (cue == Cue::kPast && i >= 1) {
       int unit = UnitDays(t[static_cast<size_t>(i - 1)].lower);
       if (unit > 0) return Format(base - unit);
     }
-    if (w == "last" && i + 1 < n) {
+    if (cue == Cue::kLast && i + 1 < n) {
       int unit = UnitDays(t[static_cast<size_t>(i + 1)].lower);
       if (unit > 0) return Format(base - unit);
     }

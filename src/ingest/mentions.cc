@@ -74,6 +74,7 @@ bool IsLetterToken(const Token& t) { return t.is_word && !std::isdigit(static_ca
 
 // "al-Abadi", "el-Sissi", "ad-Dawla": Arabic names keep a lower-case article.
 bool ArticledName(const Token& t) {
+  if (t.text.size() < 4 || (t.text[0] != 'a' && t.text[0] != 'e')) return false;
   for (const char* p : {"al-", "el-", "ad-", "ar-", "as-", "ash-", "at-", "az-"}) {
     size_t len = std::strlen(p);
     if (t.text.size() > len + 1 && t.text.compare(0, len, p) == 0 &&

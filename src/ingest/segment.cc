@@ -93,6 +93,8 @@ bool IsApostrophe(std::string_view s, size_t i, size_t* len) {
     *len = 1;
     return true;
   }
+  // Every other apostrophe starts with one of these two bytes.
+  if (s[i] != '\xE2' && s[i] != '\xCA') return false;
   if (s.compare(i, 3, "\xE2\x80\x99") == 0 || s.compare(i, 3, "\xCA\xBC") == 0) {
     *len = s.compare(i, 3, "\xE2\x80\x99") == 0 ? 3 : 2;
     return true;
@@ -360,13 +362,31 @@ void Segment(const std::string& text, const std::vector<Span>& paragraphs,
   }
 }
 
-std::vector<std::string> FoldedTokens(std::string_view s, const std::string& lang) {
+namespace {
+
+std::vector<std::string> FoldedTokensOnce(std::string_view s, const std::string& lang) {
   std::string text(s);
   std::vector<Token> toks;
   TokenizeRange(text, 0, static_cast<uint32_t>(text.size()), lang, &toks);
   std::vector<std::string> out;
   out.reserve(toks.size());
   for (const Token& t : toks) out.push_back(Fold(t.text));
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> FoldedTokens(std::string_view s, const std::string& lang) {
+  // The same names are asked for again and again (every article naming a known person):
+  // the answers are kept per thread, up to a bound.
+  thread_local StringMap<std::vector<std::string>> memo;
+  std::string key = lang;
+  key += '\0';
+  key += s;
+  if (auto it = memo.find(key); it != memo.end()) return it->second;
+  if (memo.size() >= 100000) memo.clear();
+  std::vector<std::string> out = FoldedTokensOnce(s, lang);
+  memo.emplace(std::move(key), out);
   return out;
 }
 
