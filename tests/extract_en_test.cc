@@ -159,6 +159,10 @@ TEST_F(ExtractionEn, ACountBeforeACommonNounIsPartOfHowTheTextNamesIt) {
   EXPECT_TRUE(Has(m, "two bridges=bridges")) << testing::PrintToString(m);
   EXPECT_TRUE(Has(m, "four fighting positions=fighting positions"));
   EXPECT_TRUE(Has(m, "3,000 civilians=civilians"));
+  // A plural without -s counts too.
+  bool airmen = false;
+  for (const std::string& x : m) airmen = airmen || x.rfind("Twenty-Two Reserve Airmen=", 0) == 0;
+  EXPECT_TRUE(airmen);
   // A year is no count, and a name is never counted.
   Run("The army struck 14 ISIS positions and in 2016 militants fled.");
   std::set<std::string> n = Mentions();

@@ -2636,7 +2636,9 @@ void CountedPhrases(Ctx& c, int s) {
     const std::string& shown = m.long_text.empty() ? m.text : m.long_text;
     // A common noun is counted, or a plural the name pass read as a name ("300 ANG Airmen");
     // never a name ("14 ISIL targets", "Dec. 17 Dayr az Zawr").
-    if (shown.empty() || (m.named && shown.back() != 's')) continue;
+    if (shown.empty() || (m.named && shown.back() != 's' &&
+                          !c.lex.InLower("group", toks[static_cast<size_t>(m.last - 1)])))
+      continue;
     // The entity's name keeps the phrase as it was, so either form of it is known.
     if (Fold(c.doc->entities[static_cast<size_t>(m.entity)].name) != Fold(shown)) continue;
     int k = m.first - 1;
