@@ -229,6 +229,17 @@ const std::array<std::string, kFoldedLatinEnd>& FoldedLatin() {
   return table;
 }
 
+// One ASCII byte of Fold(): white space becomes one pending space, letters lower case.
+inline void FoldAsciiByte(char c, bool* space, std::string* out) {
+  if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+    *space = true;
+    return;
+  }
+  if (*space && !out->empty()) out->push_back(' ');
+  *space = false;
+  out->push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+}
+
 // Fold() of a string of ASCII bytes only (most words): the same steps without decoding.
 std::string FoldAscii(std::string_view s) {
   auto punct = [](char c) { return !std::isalnum(static_cast<unsigned char>(c)); };
@@ -238,16 +249,7 @@ std::string FoldAscii(std::string_view s) {
   std::string out;
   out.reserve(e - b);
   bool space = false;
-  for (size_t i = b; i < e; ++i) {
-    const char c = s[i];
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      space = true;
-      continue;
-    }
-    if (space && !out.empty()) out.push_back(' ');
-    space = false;
-    out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
-  }
+  for (size_t i = b; i < e; ++i) FoldAsciiByte(s[i], &space, &out);
   return out;
 }
 
@@ -280,13 +282,7 @@ std::string Fold(std::string_view s) {
     const char c = s[i];
     if (static_cast<unsigned char>(c) < 0x80) {  // FoldCodePoint's ASCII case, inline
       ++i;
-      if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-        space = true;
-        continue;
-      }
-      if (space && !out.empty()) out.push_back(' ');
-      space = false;
-      out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+      FoldAsciiByte(c, &space, &out);
       continue;
     }
     size_t start = i;

@@ -451,6 +451,24 @@ bool Adjectival(const Lexicon& lex, const std::string& w) {
   return false;
 }
 
+// A triple a comma states in sentence `s` between an entity written `subject_text` and the
+// mention after the comma ("Sarmada, Syria", "Abel Battery, 3rd Battalion").
+void AddCommaTriple(Ctx& c, int s, RelationType relation, int subject, const std::string& subject_text,
+                    const Mention& object) {
+  Triple t;
+  t.subject = subject;
+  t.object = object.entity;
+  t.relation = relation;
+  t.sentence = s;
+  t.begin = c.doc->sentences[static_cast<size_t>(s)].begin;
+  t.end = c.doc->sentences[static_cast<size_t>(s)].end;
+  t.subject_mention = subject_text;
+  t.object_mention = object.long_text.empty() ? object.text : object.long_text;
+  t.trigger = ",";
+  t.confidence = 0.6f;
+  c.doc->triples.push_back(std::move(t));
+}
+
 // English names an actor by a whole noun phrase around its name: "ISIL terrorists",
 // "Coalition military forces", "the brutal Asad regime", "the government of Iraq", "the city
 // of Mosul". The mention grows to the phrase (its tokens and long_text); the entity stays the
@@ -615,18 +633,7 @@ void ExtendNounPhrases(Ctx& c, int s) {
           // The place lies in the region named after it.
           const Mention& pm = c.doc->mentions[mi];
           if (om.entity >= 0 && om.entity != pm.entity) {
-            Triple t;
-            t.subject = pm.entity;
-            t.object = om.entity;
-            t.relation = RelationType::kLocatedIn;
-            t.sentence = s;
-            t.begin = c.doc->sentences[static_cast<size_t>(s)].begin;
-            t.end = c.doc->sentences[static_cast<size_t>(s)].end;
-            t.subject_mention = pm.text;
-            t.object_mention = om.long_text.empty() ? om.text : om.long_text;
-            t.trigger = ",";
-            t.confidence = 0.6f;
-            c.doc->triples.push_back(std::move(t));
+            AddCommaTriple(c, s, RelationType::kLocatedIn, pm.entity, pm.text, om);
           }
           for (int q = last; q < after; ++q) c.taken[static_cast<size_t>(q)] = idx;
           c.doc->mentions[static_cast<size_t>(o)].entity = -1;
@@ -2459,18 +2466,7 @@ void UnitChains(Ctx& c, int s) {
     const int after = bm.last;
     if (after < n && (toks[static_cast<size_t>(after)].lower == "and" || toks[static_cast<size_t>(after)].lower == "or"))
       continue;
-    Triple t;
-    t.subject = am.entity;
-    t.object = bm.entity;
-    t.relation = RelationType::kPartOf;
-    t.sentence = s;
-    t.begin = c.doc->sentences[static_cast<size_t>(s)].begin;
-    t.end = c.doc->sentences[static_cast<size_t>(s)].end;
-    t.subject_mention = am.long_text.empty() ? am.text : am.long_text;
-    t.object_mention = bm.long_text.empty() ? bm.text : bm.long_text;
-    t.trigger = ",";
-    t.confidence = 0.6f;
-    c.doc->triples.push_back(std::move(t));
+    AddCommaTriple(c, s, RelationType::kPartOf, am.entity, am.long_text.empty() ? am.text : am.long_text, bm);
   }
 }
 

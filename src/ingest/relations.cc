@@ -661,21 +661,28 @@ bool BetweenPair(const SentenceView& v, int from, int* a, int* b) {
   return false;
 }
 
-Triple LocationTriple(const Document& doc, int s, const Mention& who, const Mention& where, float confidence,
-                      const char* trigger) {
+// A triple that sentence `s` states between two of its mentions, with the sentence as
+// evidence and its event date.
+Triple SentenceTriple(const Document& doc, int s, RelationType relation, const Mention& a, const Mention& b,
+                      float confidence, std::string_view trigger) {
   Triple t;
-  t.subject = who.entity;
-  t.object = where.entity;
-  t.relation = RelationType::kLocatedIn;
+  t.subject = a.entity;
+  t.object = b.entity;
+  t.relation = relation;
   t.sentence = s;
   t.begin = doc.sentences[static_cast<size_t>(s)].begin;
   t.end = doc.sentences[static_cast<size_t>(s)].end;
-  t.subject_mention = SideText(doc, who);
-  t.object_mention = SideText(doc, where);
-  t.trigger = trigger;
+  t.subject_mention = SideText(doc, a);
+  t.object_mention = SideText(doc, b);
+  t.trigger = std::string(trigger);
   t.confidence = confidence;
   t.date = EventDate(doc, doc.sentences[static_cast<size_t>(s)]);
   return t;
+}
+
+Triple LocationTriple(const Document& doc, int s, const Mention& who, const Mention& where, float confidence,
+                      const char* trigger) {
+  return SentenceTriple(doc, s, RelationType::kLocatedIn, who, where, confidence, trigger);
 }
 
 bool IsPlace(const Mention& m) { return m.type == EntityType::kPlace || m.type == EntityType::kState; }
@@ -1012,26 +1019,16 @@ void GenitiveRelations(const Document& doc, const Lexicon& lex, const std::vecto
       if (k >= v.n()) continue;
       const Mention* o = v.MentionOf(v.mention_at[static_cast<size_t>(k)]);
       if (!o || o->entity < 0 || o->entity == m.entity) continue;
-      Triple t;
+      RelationType relation;
       if (o->type == EntityType::kOrg || o->type == EntityType::kArmedGroup || o->type == EntityType::kIgo ||
           (o->type == EntityType::kGroup && !o->plural)) {
-        t.relation = RelationType::kMemberOf;
+        relation = RelationType::kMemberOf;
       } else if (o->type == EntityType::kPlace && !from) {
-        t.relation = RelationType::kLocatedIn;
+        relation = RelationType::kLocatedIn;
       } else {
         continue;
       }
-      t.subject = m.entity;
-      t.object = o->entity;
-      t.sentence = s;
-      t.begin = doc.sentences[static_cast<size_t>(s)].begin;
-      t.end = doc.sentences[static_cast<size_t>(s)].end;
-      t.subject_mention = SideText(doc, m);
-      t.object_mention = SideText(doc, *o);
-      t.trigger = v.tok(m.last).text;
-      t.confidence = 0.6f;
-      t.date = EventDate(doc, doc.sentences[static_cast<size_t>(s)]);
-      out->push_back(std::move(t));
+      out->push_back(SentenceTriple(doc, s, relation, m, *o, 0.6f, v.tok(m.last).text));
     }
   }
 }
@@ -1078,19 +1075,7 @@ void PartitiveRelations(const Document& doc, const Lexicon& lex, const std::vect
         if (actor(m) && !m->pronoun && (m->type == EntityType::kPerson || !m->plural)) one = m;
       }
       if (!one || one->entity == group->entity) continue;
-      Triple t;
-      t.relation = RelationType::kMemberOf;
-      t.subject = one->entity;
-      t.object = group->entity;
-      t.sentence = s;
-      t.begin = doc.sentences[static_cast<size_t>(s)].begin;
-      t.end = doc.sentences[static_cast<size_t>(s)].end;
-      t.subject_mention = SideText(doc, *one);
-      t.object_mention = SideText(doc, *group);
-      t.trigger = v.tok(k).text;
-      t.confidence = 0.6f;
-      t.date = EventDate(doc, doc.sentences[static_cast<size_t>(s)]);
-      out->push_back(std::move(t));
+      out->push_back(SentenceTriple(doc, s, RelationType::kMemberOf, *one, *group, 0.6f, v.tok(k).text));
     }
   }
 }
@@ -1119,20 +1104,8 @@ void WithinRelations(const Document& doc, const Lexicon& lex, const std::vector<
         if (const Mention* b = v.MentionOf(o); b->entity >= 0 && !IsPlace(*b) && b->type != EntityType::kPerson)
           bodies.push_back(b);
       for (const Mention* b : bodies) {
-        if (b->entity == one->entity) continue;
-        Triple t;
-        t.relation = RelationType::kMemberOf;
-        t.subject = one->entity;
-        t.object = b->entity;
-        t.sentence = s;
-        t.begin = doc.sentences[static_cast<size_t>(s)].begin;
-        t.end = doc.sentences[static_cast<size_t>(s)].end;
-        t.subject_mention = SideText(doc, *one);
-        t.object_mention = SideText(doc, *b);
-        t.trigger = v.tok(k).text;
-        t.confidence = 0.6f;
-        t.date = EventDate(doc, doc.sentences[static_cast<size_t>(s)]);
-        out->push_back(std::move(t));
+        if (b->entity != one->entity)
+          out->push_back(SentenceTriple(doc, s, RelationType::kMemberOf, *one, *b, 0.6f, v.tok(k).text));
       }
     }
   }
