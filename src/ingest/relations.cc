@@ -1189,6 +1189,24 @@ void MeetingPlaces(const std::vector<Triple>& found, std::vector<Triple>* locate
 // English: actors who do one act together cooperate ("The UK, the Global Coalition and the
 // Government of Iraq are committed to defeating these terrorists"). Adds a COOPERATE triple,
 // copied from `base`, for each pair of the coordinated `subjects` that are not places.
+// Adds `base`, the triple a trigger of sentence `s` states, restated as `relation` from `a`
+// to `b` with that relation's CAMEO code: a triple the text implies beside it. Once per
+// sentence, by `seen`.
+void AddImplied(const Document& doc, int s, const Triple& base, RelationType relation, const Mention& a,
+                const Mention& b, float confidence, std::set<std::tuple<int, int, int, bool, int>>* seen,
+                std::vector<Triple>* found) {
+  Triple t = base;
+  t.relation = relation;
+  t.cameo = std::string(Relation(relation).cameo);
+  t.subject = a.entity;
+  t.object = b.entity;
+  t.subject_mention = SideText(doc, a);
+  t.object_mention = SideText(doc, b);
+  t.confidence = confidence;
+  auto key = std::make_tuple(t.subject, static_cast<int>(t.relation), t.object, t.negated, s);
+  if (seen->insert(key).second) found->push_back(std::move(t));
+}
+
 void CoActors(const Document& doc, const SentenceView& v, const std::vector<int>& subjects,
               const Triple& base, std::set<std::tuple<int, int, int, bool, int>>* seen,
               std::vector<Triple>* found) {
@@ -1198,16 +1216,7 @@ void CoActors(const Document& doc, const SentenceView& v, const std::vector<int>
       const Mention* b = v.MentionOf(subjects[y]);
       if (a->entity == b->entity || a->type == EntityType::kPlace || b->type == EntityType::kPlace)
         continue;
-      Triple t4 = base;
-      t4.relation = RelationType::kCooperate;
-      t4.cameo = std::string(Relation(t4.relation).cameo);
-      t4.subject = b->entity;
-      t4.object = a->entity;
-      t4.subject_mention = SideText(doc, *b);
-      t4.object_mention = SideText(doc, *a);
-      t4.confidence = 0.5f;
-      auto key = std::make_tuple(t4.subject, static_cast<int>(t4.relation), t4.object, false, v.s);
-      if (seen->insert(key).second) found->push_back(std::move(t4));
+      AddImplied(doc, v.s, base, RelationType::kCooperate, *b, *a, 0.5f, seen, found);
     }
   }
 }
@@ -1693,17 +1702,8 @@ void ExtractRelations(const Resources& res, const Lexicon& lex, Document* doc) {
             for (int sx : sides) {
               const Mention* a = v.MentionOf(sx);
               const Mention* c = v.MentionOf(foe);
-              if (a->entity == c->entity) continue;
-              Triple t3 = tp;
-              t3.relation = RelationType::kOpposes;
-              t3.cameo.clear();
-              t3.subject = a->entity;
-              t3.object = c->entity;
-              t3.subject_mention = SideText(*doc, *a);
-              t3.object_mention = SideText(*doc, *c);
-              t3.confidence = 0.6f;
-              auto key = std::make_tuple(t3.subject, static_cast<int>(t3.relation), t3.object, t3.negated, s);
-              if (seen.insert(key).second) found.push_back(std::move(t3));
+              if (a->entity != c->entity)
+                AddImplied(*doc, s, tp, RelationType::kOpposes, *a, *c, 0.6f, &seen, &found);
             }
           }
         }
@@ -1722,16 +1722,8 @@ void ExtractRelations(const Resources& res, const Lexicon& lex, Document* doc) {
             if (!foe || foe->entity < 0 || IsPlace(*foe)) continue;
             for (int sx : subjects) {
               const Mention* a = v.MentionOf(sx);
-              if (a->entity == foe->entity) continue;
-              Triple t3 = tp;
-              t3.relation = RelationType::kAssault;
-              t3.cameo = std::string(Relation(t3.relation).cameo);
-              t3.subject = a->entity;
-              t3.object = foe->entity;
-              t3.subject_mention = SideText(*doc, *a);
-              t3.object_mention = SideText(*doc, *foe);
-              auto key = std::make_tuple(t3.subject, static_cast<int>(t3.relation), t3.object, t3.negated, s);
-              if (seen.insert(key).second) found.push_back(std::move(t3));
+              if (a->entity != foe->entity)
+                AddImplied(*doc, s, tp, RelationType::kAssault, *a, *foe, tp.confidence, &seen, &found);
             }
           }
         }
